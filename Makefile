@@ -1,0 +1,33 @@
+# Quick start: `make demo` and `make test` on a fresh machine with Python 3.11.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test venv template clean bench
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## demo: validate, compute and report the bundled example workbooks into keluaran/
+demo: $(STAMP)
+	bash scripts/demo.sh
+
+## test: run the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## template: regenerate workbooks/template_lkj.xlsx from lkj_xl/layout.py
+template: $(STAMP)
+	$(BIN)/python -m lkj_xl.template workbooks/template_lkj.xlsx
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_engine.py
+
+clean:
+	rm -rf $(VENV) keluaran .pytest_cache
