@@ -1,0 +1,280 @@
+"""The workbook contract: the one place that knows sheet names, header labels and column kinds.
+
+`template.py` generates `workbooks/template_lkj.xlsx` from these definitions, `reading.py` finds
+columns by these labels, and the writers (CLI and add-in) use them to know which columns the tool
+owns. Change the workbook here and nowhere else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Column kinds: how the reader parses a cell and how the template formats it.
+TEXT, NUMBER, MONEY, DATE, CHOICE, CODE = "text", "number", "money", "date", "choice", "code"
+
+POLARITAS = ("Positif", "Negatif")
+SATUAN = ("%", "dokumen", "orang", "nilai", "indeks", "kegiatan", "laporan", "paket", "desa", "unit", "predikat")
+PERIODE = ("TW I", "TW II", "TW III", "TW IV", "Tahunan")
+LEVEL_ANGGARAN = ("Program", "Kegiatan", "Sub Kegiatan")
+TINGKAT_SASARAN = ("Strategis", "Program", "Kegiatan", "Sub Kegiatan")
+JENIS_INDIKATOR = ("IKU", "Pendukung")
+YA_TIDAK = ("Ya", "Tidak")
+ESELON = ("II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b")
+RUMUS_NEGATIF = ("(2T-R)/T", "T/R")
+METODE_EFISIENSI = ("Selisih", "Rasio")
+UKURAN_KERTAS = ("A4", "F4")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str                 # attribute name in the model
+    label: str               # header text in the sheet (the reader matches on it)
+    kind: str = TEXT
+    required: bool = False
+    computed: bool = False   # written by the tool; never typed by the user
+    choices: tuple[str, ...] = ()
+    width: int = 14
+    note: str = ""           # shown as a cell comment on the header
+    aliases: tuple[str, ...] = ()  # other header texts the reader accepts
+
+
+@dataclass(frozen=True)
+class TableSheet:
+    name: str
+    table: str               # Excel Table (ListObject) name
+    title: str
+    columns: tuple[Column, ...]
+    header_row: int = 3      # row 1: title, row 2: short instruction, row 3: headers
+    example_rows: int = 0
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    @property
+    def first_data_row(self) -> int:
+        return self.header_row + 1
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    kind: str = TEXT
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    note: str = ""
+    default: object = None
+
+
+@dataclass(frozen=True)
+class FormSheet:
+    """A two-column sheet of label | value rows (Identitas, Pengaturan)."""
+    name: str
+    title: str
+    fields: tuple[Field, ...]
+    first_row: int = 3       # row 1 title, row 2 headers "Isian | Nilai"
+    extra: tuple = field(default=())
+
+    def row_of(self, key: str) -> int:
+        for i, f in enumerate(self.fields):
+            if f.key == key:
+                return self.first_row + i
+        raise KeyError(key)
+
+
+TW = ("I", "II", "III", "IV")
+
+IDENTITAS = FormSheet(
+    name="Identitas",
+    title="IDENTITAS PELAPOR DAN PERIODE LAPORAN",
+    fields=(
+        Field("pemerintah", "Pemerintah Daerah", required=True, note="Contoh: Kabupaten Lumajang"),
+        Field("perangkat_daerah", "Perangkat Daerah", required=True, note="Contoh: Sekretariat Daerah"),
+        Field("unit", "Unit Kerja", required=True, note="Contoh: Bagian Organisasi Setda"),
+        Field("alamat", "Alamat Kantor"),
+        Field("telepon", "Telepon"),
+        Field("jabatan", "Jabatan Pelapor", required=True, note="Contoh: Kepala Bagian Organisasi"),
+        Field("eselon", "Eselon", choices=ESELON),
+        Field("nama", "Nama Pelapor", required=True, note="Lengkap dengan gelar"),
+        Field("nip", "NIP Pelapor", kind=CODE, required=True, note="18 digit, ketik sebagai teks"),
+        Field("pangkat", "Pangkat/Golongan"),
+        Field("jabatan_atasan", "Jabatan Atasan Langsung", required=True),
+        Field("nama_atasan", "Nama Atasan Langsung", required=True),
+        Field("nip_atasan", "NIP Atasan Langsung", kind=CODE, required=True),
+        Field("tahun", "Tahun Anggaran", kind=NUMBER, required=True),
+        Field("periode", "Periode Laporan", kind=CHOICE, required=True, choices=PERIODE),
+        Field("tempat", "Tempat Penandatanganan", required=True, note="Contoh: Lumajang"),
+        Field("tanggal", "Tanggal Laporan", kind=DATE, required=True),
+        Field("tanggal_pk", "Tanggal Perjanjian Kinerja", kind=DATE),
+        Field("pk_perubahan", "Perjanjian Kinerja Perubahan?", kind=CHOICE, choices=YA_TIDAK, default="Tidak"),
+        Field("dasar_pelaporan", "Dasar Hukum Pelaporan",
+              default="Pasal 4 ayat (5) Peraturan Bupati Nomor 6 Tahun 2018"),
+        Field("batas_hari_kerja", "Batas Pelaporan (hari kerja)", kind=NUMBER, default=10),
+        Field("dasar_tugas", "Dasar Hukum Tugas dan Fungsi",
+              note="Peraturan tentang kedudukan dan tugas unit, contoh: Peraturan Bupati Nomor 89 Tahun 2021 ..."),
+    ),
+)
+
+PENGATURAN = FormSheet(
+    name="Pengaturan",
+    title="PENGATURAN PERHITUNGAN DAN LAPORAN",
+    fields=(
+        Field("rumus_negatif", "Rumus Indikator Negatif", kind=CHOICE, choices=RUMUS_NEGATIF,
+              default="(2T-R)/T", note="(2T-R)/T = (Target - (Realisasi - Target)) / Target x 100; T/R = Target / Realisasi x 100"),
+        Field("metode_efisiensi", "Metode Efisiensi", kind=CHOICE, choices=METODE_EFISIENSI, default="Selisih",
+              note="Selisih = % capaian kinerja - % serapan anggaran; Rasio = % capaian kinerja / % serapan anggaran"),
+        Field("desimal", "Jumlah Desimal", kind=NUMBER, default=2),
+        Field("kertas", "Ukuran Kertas", kind=CHOICE, choices=UKURAN_KERTAS, default="A4"),
+        Field("templat", "Templat Laporan", default="lkj_triwulan"),
+    ),
+)
+
+# The predikat scale lives below the settings on the Pengaturan sheet (Permendagri 86/2017).
+PREDIKAT = TableSheet(
+    name="Pengaturan",
+    table="tblPredikat",
+    title="SKALA PREDIKAT",
+    header_row=10,
+    columns=(
+        Column("batas_bawah", "Batas Bawah (%)", NUMBER, required=True, width=18,
+               note="Capaian >= batas bawah mendapat predikat ini"),
+        Column("predikat", "Predikat", TEXT, required=True, width=22),
+    ),
+)
+PREDIKAT_DEFAULT = ((91, "Sangat Tinggi"), (76, "Tinggi"), (66, "Sedang"), (51, "Rendah"), (0, "Sangat Rendah"))
+
+TUGAS = TableSheet(
+    name="Tugas", table="tblTugas", title="TUGAS DAN FUNGSI",
+    columns=(
+        Column("no", "No", NUMBER, width=6),
+        Column("uraian", "Uraian Tugas dan Fungsi", TEXT, required=True, width=100),
+    ),
+)
+
+PK = TableSheet(
+    name="PK", table="tblPK", title="PERJANJIAN KINERJA: SASARAN, INDIKATOR DAN TARGET",
+    columns=(
+        Column("kode_sasaran", "Kode Sasaran", CODE, required=True, width=10, note="Contoh: S1. Sama untuk semua indikator satu sasaran"),
+        Column("tingkat", "Tingkat Sasaran", CHOICE, choices=TINGKAT_SASARAN, width=14),
+        Column("sasaran", "Sasaran", TEXT, required=True, width=40, note="Boleh dikosongkan pada baris berikutnya dari sasaran yang sama"),
+        Column("kode", "Kode Indikator", CODE, required=True, width=10, note="Contoh: IK1. Harus unik"),
+        Column("indikator", "Indikator Kinerja", TEXT, required=True, width=50),
+        Column("satuan", "Satuan", CHOICE, required=True, choices=SATUAN, width=10),
+        Column("polaritas", "Polaritas", CHOICE, required=True, choices=POLARITAS, width=10,
+               note="Positif: makin tinggi makin baik. Negatif: makin rendah makin baik"),
+        Column("target", "Target Tahunan", NUMBER, required=True, width=12),
+        Column("target_tw1", "Target TW I", NUMBER, width=10, note="Opsional: target triwulan"),
+        Column("target_tw2", "Target TW II", NUMBER, width=10),
+        Column("target_tw3", "Target TW III", NUMBER, width=10),
+        Column("target_tw4", "Target TW IV", NUMBER, width=10),
+        Column("jenis", "Jenis", CHOICE, choices=JENIS_INDIKATOR, width=11),
+        Column("formula", "Definisi/Formula", TEXT, width=30),
+        Column("sumber_data", "Sumber Data", TEXT, width=20),
+    ),
+)
+
+CAPAIAN = TableSheet(
+    name="Capaian", table="tblCapaian", title="REALISASI INDIKATOR KINERJA (KUMULATIF S.D. TRIWULAN)",
+    columns=(
+        Column("kode", "Kode Indikator", CODE, required=True, width=10),
+        Column("indikator", "Indikator Kinerja", TEXT, width=45, note="Untuk dibaca saja; yang dipakai Kode Indikator"),
+        Column("real_tw1", "Realisasi s.d. TW I", NUMBER, width=12),
+        Column("real_tw2", "Realisasi s.d. TW II", NUMBER, width=12),
+        Column("real_tw3", "Realisasi s.d. TW III", NUMBER, width=12),
+        Column("real_tw4", "Realisasi s.d. TW IV", NUMBER, width=12),
+        Column("keterangan", "Keterangan", TEXT, width=25),
+        Column("target_periode", "Target Periode", NUMBER, computed=True, width=12),
+        Column("realisasi_periode", "Realisasi Periode", NUMBER, computed=True, width=12),
+        Column("capaian", "Capaian (%)", NUMBER, computed=True, width=12),
+        Column("predikat", "Predikat", TEXT, computed=True, width=14),
+        Column("tercapai", "Tercapai", TEXT, computed=True, width=10),
+    ),
+)
+
+ANGGARAN = TableSheet(
+    name="Anggaran", table="tblAnggaran", title="ANGGARAN: PAGU DAN REALISASI (KUMULATIF S.D. TRIWULAN)",
+    columns=(
+        Column("kode", "Kode Rekening", CODE, required=True, width=20,
+               note="Kode Permendagri 90/2019 (4.01.01.2.01) atau 1 / 1.1 / 1.1.1. Anak diawali kode induknya"),
+        Column("level", "Level", CHOICE, required=True, choices=LEVEL_ANGGARAN, width=13),
+        Column("uraian", "Uraian Program/Kegiatan", TEXT, required=True, width=45),
+        Column("kode_sasaran", "Kode Sasaran", CODE, width=10, note="Sasaran yang didukung anggaran ini"),
+        Column("anggaran_pk", "Anggaran di PK", MONEY, width=16, note="Anggaran yang tertulis di Perjanjian Kinerja"),
+        Column("pagu", "Pagu", MONEY, required=True, width=16),
+        Column("pagu_perubahan", "Pagu Perubahan", MONEY, width=16, note="Diisi bila ada perubahan anggaran (P-APBD)"),
+        Column("keterangan_perubahan", "Keterangan Perubahan", TEXT, width=22,
+               note="Nomor/tanggal revisi bila anggaran PK berbeda dari pagu"),
+        Column("real_tw1", "Realisasi s.d. TW I", MONEY, width=16),
+        Column("real_tw2", "Realisasi s.d. TW II", MONEY, width=16),
+        Column("real_tw3", "Realisasi s.d. TW III", MONEY, width=16),
+        Column("real_tw4", "Realisasi s.d. TW IV", MONEY, width=16),
+        Column("pagu_berlaku", "Pagu Berlaku", MONEY, computed=True, width=16),
+        Column("realisasi_periode", "Realisasi Periode", MONEY, computed=True, width=16),
+        Column("serapan", "Serapan (%)", NUMBER, computed=True, width=12),
+        Column("sisa", "Sisa Anggaran", MONEY, computed=True, width=16),
+    ),
+)
+
+STRATEGI = TableSheet(
+    name="Strategi", table="tblStrategi", title="STRATEGI PENCAPAIAN TARGET",
+    columns=(
+        Column("kode", "Kode Indikator", CODE, required=True, width=10),
+        Column("strategi", "Strategi Yang Digunakan", TEXT, required=True, width=70),
+        Column("bulan", "Pada Bulan", TEXT, width=28),
+    ),
+)
+
+RTL = TableSheet(
+    name="RTL", table="tblRTL", title="RENCANA TINDAK LANJUT",
+    columns=(
+        Column("uraian", "Rencana Tindak Lanjut", TEXT, required=True, width=70),
+        Column("kode", "Kode Indikator", CODE, width=10, note="Opsional"),
+        Column("waktu", "Waktu", TEXT, width=20),
+        Column("penanggung_jawab", "Penanggung Jawab", TEXT, width=22),
+    ),
+)
+
+DOKUMENTASI = TableSheet(
+    name="Dokumentasi", table="tblDokumentasi", title="DOKUMENTASI KEGIATAN (LAMPIRAN II)",
+    columns=(
+        Column("kegiatan", "Kegiatan", TEXT, required=True, width=60),
+        Column("tanggal", "Tanggal", DATE, width=16),
+        Column("foto", "File Foto", TEXT, width=40, note="Nama file foto (.jpg/.png), relatif terhadap folder workbook"),
+    ),
+)
+
+HASIL = "Hasil"
+MASALAH = TableSheet(
+    name="Masalah", table="tblMasalah", title="MASALAH YANG DITEMUKAN",
+    columns=(
+        Column("kode", "Kode", TEXT, computed=True, width=26),
+        Column("tingkat", "Tingkat", TEXT, computed=True, width=10),
+        Column("sel", "Sel", TEXT, computed=True, width=16),
+        Column("pesan", "Pesan", TEXT, computed=True, width=70),
+        Column("saran", "Yang Perlu Dilakukan", TEXT, computed=True, width=60),
+    ),
+)
+
+DATA_SHEETS = (TUGAS, PK, CAPAIAN, ANGGARAN, STRATEGI, RTL, DOKUMENTASI)
+REQUIRED_SHEETS = ("Identitas", "PK", "Capaian", "Anggaran")
+OUTPUT_SHEETS = (HASIL, MASALAH.name)
+SHEET_ORDER = ("Petunjuk", "Identitas", "Tugas", "PK", "Capaian", "Anggaran", "Strategi", "RTL",
+               "Dokumentasi", "Pengaturan", HASIL, MASALAH.name)
+
+
+def input_columns(sheet: TableSheet) -> tuple[Column, ...]:
+    return tuple(c for c in sheet.columns if not c.computed)
+
+
+def computed_columns(sheet: TableSheet) -> tuple[Column, ...]:
+    return tuple(c for c in sheet.columns if c.computed)
+
+
+def tw_index(periode: str | None) -> int:
+    """'TW III' -> 3; 'Tahunan' -> 4 (the annual report uses the year-end realisasi)."""
+    if not periode:
+        return 0
+    p = str(periode).strip().upper().replace("TRIWULAN", "TW")
+    if p.startswith("TAHUN"):
+        return 4
+    roman = p.replace("TW", "").strip()
+    return {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}.get(roman, 0)

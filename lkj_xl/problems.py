@@ -1,0 +1,89 @@
+"""Problems are data, not exceptions: a stable code, a severity, the cell, and a message with a hint.
+
+The catalogue below is the single source of every user-facing validation text (Bahasa Indonesia);
+`docs/panduan.md` lists it. `LkjError` is for the few fatal cases (unusable file, missing sheet).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+ERROR, WARNING = "error", "warning"
+TINGKAT = {ERROR: "Kesalahan", WARNING: "Peringatan"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    severity: str
+    sheet: str
+    cell: str          # "F12", or "" when the problem concerns a whole sheet
+    message: str
+    hint: str = ""
+    file: str = ""
+
+    @property
+    def where(self) -> str:
+        return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["where"] = self.where
+        return d
+
+    def line(self) -> str:
+        return f"{TINGKAT[self.severity]} [{self.code}] {self.where}: {self.message} {self.hint}".strip()
+
+
+class LkjError(Exception):
+    """A fatal, user-facing error: the message is complete Bahasa Indonesia text."""
+
+
+# code -> (severity, message template, hint template)
+CATALOG: dict[str, tuple[str, str, str]] = {
+    "nilai-wajib-kosong": (ERROR, "{label} belum diisi.", "Isi sel ini."),
+    "bukan-angka": (ERROR, "{label} berisi '{teks}', bukan angka.", "Ketik angkanya saja, misalnya 91,67."),
+    "bukan-tanggal": (ERROR, "{label} berisi '{teks}', bukan tanggal.", "Ketik tanggal seperti 2 Oktober 2023."),
+    "pilihan-tidak-dikenal": (ERROR, "{label} berisi '{teks}', bukan salah satu pilihan.", "Pilih dari daftar: {pilihan}."),
+    "kode-ganda": (ERROR, "Kode '{kode}' dipakai lebih dari sekali (juga di {sel_lain}).", "Beri setiap baris kode yang berbeda."),
+    "indikator-tidak-dikenal": (ERROR, "Kode indikator '{kode}' tidak ada di sheet PK.", "Perbaiki kodenya atau tambahkan indikator itu di sheet PK."),
+    "sasaran-tidak-dikenal": (ERROR, "Kode sasaran '{kode}' tidak ada di sheet PK.", "Pakai kode sasaran yang tertulis di kolom Kode Sasaran sheet PK."),
+    "sasaran-berbeda": (ERROR, "Sasaran '{kode}' ditulis berbeda dengan baris sebelumnya ('{lain}').", "Samakan teks sasaran untuk kode yang sama, atau kosongkan sel ini."),
+    "realisasi-kosong": (ERROR, "Indikator {kode} belum punya realisasi s.d. TW {tw}.", "Isi realisasi kumulatif s.d. TW {tw} di sheet Capaian."),
+    "indikator-tanpa-realisasi": (ERROR, "Indikator {kode} tidak punya baris di sheet Capaian.", "Tambahkan baris dengan Kode Indikator {kode} di sheet Capaian."),
+    "target-nol": (ERROR, "Target indikator {kode} bernilai 0, capaian tidak dapat dihitung.", "Periksa target di Perjanjian Kinerja."),
+    "target-bukan-angka": (ERROR, "Target indikator {kode} ('{teks}') tidak berisi angka, capaian tidak dapat dihitung.", "Tulis angka target, misalnya 100 atau 'Nilai 10,1'."),
+    "realisasi-melebihi-pagu": (ERROR, "Realisasi anggaran {kode} ({realisasi}) melebihi pagu ({pagu}).", "Periksa angka realisasi; mungkin ada digit berlebih."),
+    "angka-negatif": (ERROR, "{label} bernilai negatif ({teks}).", "Anggaran dan realisasi tidak boleh negatif."),
+    "realisasi-menurun": (WARNING, "Realisasi kumulatif {kode} turun dari TW {tw_a} ({a}) ke TW {tw_b} ({b}).", "Realisasi s.d. triwulan bersifat kumulatif; periksa kedua angka."),
+    "induk-tidak-sama": (ERROR, "{kolom} {kode} ({induk}) tidak sama dengan jumlah rinciannya ({jumlah}).", "Samakan {kolom} induk dengan jumlah {anak} baris di bawahnya."),
+    "anggaran-pk-berbeda": (WARNING, "Anggaran di PK untuk {kode} ({pk}) berbeda dari pagu berlaku ({pagu}) tanpa keterangan perubahan.", "Isi Keterangan Perubahan (nomor/tanggal revisi) atau samakan angkanya."),
+    "tanpa-strategi": (WARNING, "Indikator {kode} belum tercapai ({capaian}) tetapi belum ada strateginya.", "Tambahkan strategi untuk sisa tahun anggaran di sheet Strategi."),
+    "nip-tidak-valid": (ERROR, "{label} '{teks}' tidak valid: {alasan}.", "NIP terdiri dari 18 digit: tanggal lahir (8), TMT (6), jenis kelamin 1/2 (1), nomor urut (3)."),
+    "nip-angka": (ERROR, "{label} tersimpan sebagai angka sehingga digit terakhirnya bisa hilang.", "Format sel sebagai Teks lalu ketik ulang NIP-nya."),
+    "tanggal-sebelum-periode": (ERROR, "Tanggal laporan {tanggal} sebelum akhir periode {periode} ({akhir}).", "Laporan dibuat setelah periode berakhir; periksa tanggal atau periodenya."),
+    "tanggal-lewat-batas": (WARNING, "Tanggal laporan {tanggal} melewati batas {hari} hari kerja setelah periode ({batas}).", "Periksa tanggal laporan; bila memang terlambat, beri penjelasan kepada atasan."),
+    "tahun-tanggal-berbeda": (ERROR, "Tanggal laporan {tanggal} tidak sesuai dengan tahun anggaran {tahun}.", "Periksa tahun anggaran dan tanggal laporan."),
+    "skala-persen-salah": (WARNING, "{label} bernilai {teks}, padahal nilai lain indikator ini sekitar {lain}: tampaknya diketik sebagai pecahan.", "Untuk satuan %, ketik 90 untuk 90% (bukan 0,9)."),
+    "periode-tidak-dikenal": (ERROR, "Periode '{teks}' tidak dikenal.", "Pilih TW I, TW II, TW III, TW IV atau Tahunan."),
+    "tanpa-indikator": (ERROR, "Sheet PK belum berisi indikator.", "Isi minimal satu indikator kinerja di sheet PK."),
+    "skala-predikat-salah": (ERROR, "Skala predikat di sheet Pengaturan tidak dapat dipakai: {alasan}.", "Isi batas bawah (angka) dan predikat; batas terendah harus 0."),
+}
+
+
+def make(code: str, sheet: str, cell: str, file: str = "", **kw) -> Problem:
+    severity, message, hint = CATALOG[code]
+    return Problem(code, severity, sheet, cell, message.format(**kw), hint.format(**kw), file)
+
+
+def split_ref(ref: str) -> tuple[str, str]:
+    """'Capaian!F12' -> ('Capaian', 'F12')."""
+    sheet, _, cell = ref.partition("!")
+    return sheet, cell
+
+
+def at(code: str, ref: str, file: str = "", **kw) -> Problem:
+    return make(code, *split_ref(ref), file=file, **kw)
+
+
+def has_errors(problems) -> bool:
+    return any(p.severity == ERROR for p in problems)
