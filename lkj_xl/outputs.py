@@ -1,0 +1,176 @@
+"""What the tool writes back into a workbook, as writer-agnostic blocks of values.
+
+The openpyxl writer (`lkj hitung`) and the xlwings add-in both apply the same blocks: the computed
+columns of Capaian and Anggaran, and the whole Hasil and Masalah sheets. Nothing else is ever written,
+so a cell the user typed cannot be overwritten.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from . import layout as L
+from .engine import Olahan
+from .formatting import bulat
+from .problems import TINGKAT, Problem
+
+PCT = "0.00"
+MONEY = "#,##0"
+TIDAK_TERHITUNG = "tidak terhitung"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A cell that shows `text` and jumps to `target` ('Capaian!F12')."""
+    text: str
+    target: str
+
+    @property
+    def address(self) -> str:
+        sheet, _, cell = self.target.partition("!")
+        return f"#'{sheet}'!{cell}" if cell else f"#'{sheet}'!A1"
+
+
+@dataclass
+class Block:
+    sheet: str
+    row: int                                  # top-left, 1-based
+    col: int
+    values: list[list[Any]]
+    formats: list[str | None] = field(default_factory=list)   # per column, None = leave as is
+    header: bool = False                      # first row is a header row (bold)
+
+    @property
+    def last_row(self) -> int:
+        return self.row + len(self.values) - 1
+
+
+def _num(value: Decimal | None, desimal: int | None = None) -> float | None:
+    if value is None:
+        return None
+    return float(bulat(value, desimal) if desimal is not None else value)
+
+
+def _column_runs(cols: dict[str, int], keys: list[str]) -> list[list[str]]:
+    """Group computed column keys into runs of adjacent sheet columns (one write per run)."""
+    present = sorted((cols[k], k) for k in keys if k in cols)
+    runs: list[list[str]] = []
+    for col, key in present:
+        if runs and cols[runs[-1][-1]] == col - 1:
+            runs[-1].append(key)
+        else:
+            runs.append([key])
+    return runs
+
+
+def _computed(sheet: L.TableSheet, cols: dict[str, int], first: int, rows: dict[int, dict[str, Any]],
+              last: int) -> list[Block]:
+    blocks = []
+    keys = [c.key for c in L.computed_columns(sheet)]
+    fmt = {c.key: (PCT if c.key in ("capaian", "serapan") else MONEY if c.kind == L.MONEY else None)
+           for c in sheet.columns}
+    for run in _column_runs(cols, keys):
+        values = [[rows.get(r, {}).get(k) for k in run] for r in range(first, last + 1)]
+        if values:
+            blocks.append(Block(sheet.name, first, cols[run[0]], values, [fmt[k] for k in run]))
+    return blocks
+
+
+def computed_blocks(o: Olahan) -> list[Block]:
+    lap, hasil = o.laporan, o.hasil
+    blocks = []
+    # Capaian: one row per record in the sheet (duplicates get the same numbers as the first).
+    by_kode = hasil.by_kode()
+    rows = {}
+    for rec in lap.realisasi_baris:
+        h = by_kode.get(rec.kode)
+        if h is None:
+            rows[rec.row] = {"capaian": TIDAK_TERHITUNG}
+            continue
+        rows[rec.row] = {
+            "target_periode": _num(h.target.angka) if h.target.angka is not None else (h.target.teks or None),
+            "realisasi_periode": _num(h.realisasi.angka),
+            "capaian": _num(h.capaian) if h.capaian is not None else TIDAK_TERHITUNG,
+            "predikat": h.predikat or None,
+            "tercapai": {True: "Ya", False: "Belum", None: "-"}[h.tercapai],
+        }
+    if "Capaian" in lap.kolom and lap.realisasi_baris:
+        first = lap.baris_header["Capaian"] + 1
+        last = max(r.row for r in lap.realisasi_baris)
+        blocks += _computed(L.CAPAIAN, lap.kolom["Capaian"], first, rows, last)
+    rows = {}
+    for a in hasil.anggaran:
+        rows[a.baris.row] = {"pagu_berlaku": _num(a.pagu), "realisasi_periode": _num(a.realisasi),
+                             "serapan": _num(a.serapan), "sisa": _num(a.sisa)}
+    if "Anggaran" in lap.kolom and hasil.anggaran:
+        first = lap.baris_header["Anggaran"] + 1
+        last = max(a.baris.row for a in hasil.anggaran)
+        blocks += _computed(L.ANGGARAN, lap.kolom["Anggaran"], first, rows, last)
+    return blocks
+
+
+def hasil_blocks(o: Olahan) -> list[Block]:
+    """The Hasil sheet: summary, indicators, sasaran and budget, as plain values with formats."""
+    lap, h = o.laporan, o.hasil
+    ident = lap.identitas
+    d = lap.pengaturan.desimal
+    blocks = [Block(L.HASIL, 1, 1, [[f"HASIL PERHITUNGAN LKj {ident.jabatan} {ident.unit}".strip()],
+                                    [f"Periode {ident.periode} {ident.tahun or ''} — dihitung oleh lkj_xl; "
+                                     "sheet ini ditimpa setiap kali Hitung Capaian dijalankan."]])]
+    ringkasan = [
+        ["Ringkasan", "Nilai"],
+        ["Jumlah indikator", len(h.indikator)],
+        ["Indikator tercapai (capaian ≥ 100%)", len(h.tercapai)],
+        ["Indikator belum tercapai", len(h.belum_tercapai)],
+        ["Indikator tidak terhitung", len(h.tidak_terhitung)],
+        ["Rata-rata capaian kinerja (%)", _num(h.kinerja, d)],
+        ["Predikat", h.predikat],
+        ["Total pagu (Rp)", _num(h.total_pagu)],
+        ["Total realisasi anggaran (Rp)", _num(h.total_realisasi)],
+        ["Serapan anggaran (%) = total realisasi / total pagu", _num(h.serapan, d)],
+        [f"Efisiensi ({h.metode_efisiensi})", _num(h.efisiensi, d)],
+        ["Kategori efisiensi", h.kategori_efisiensi],
+        ["Jumlah kesalahan", o.jumlah_kesalahan],
+        ["Jumlah peringatan", o.jumlah_peringatan],
+    ]
+    blocks.append(Block(L.HASIL, 4, 1, ringkasan, [None, "#,##0.00"], header=True))
+    row = 4 + len(ringkasan) + 2
+    ind_rows = [["No", "Kode", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
+                 "Predikat", "Tercapai"]]
+    for x in h.indikator:
+        i = x.indikator
+        ind_rows.append([x.nomor, i.kode, i.sasaran, i.indikator, i.satuan,
+                         _num(x.target.angka) if x.target.angka is not None else x.target.teks,
+                         _num(x.realisasi.angka) if x.realisasi.angka is not None else x.realisasi.teks,
+                         _num(x.capaian, d) if x.capaian is not None else TIDAK_TERHITUNG,
+                         x.predikat, {True: "Ya", False: "Belum", None: "-"}[x.tercapai]])
+    blocks.append(Block(L.HASIL, row, 1, ind_rows, [None] * 7 + [PCT, None, None], header=True))
+    row += len(ind_rows) + 2
+    sas_rows = [["Kode", "Sasaran", "Capaian (%)", "Predikat", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)",
+                 f"Efisiensi ({h.metode_efisiensi})", "Kategori"]]
+    for s in h.sasaran:
+        sas_rows.append([s.kode, s.sasaran, _num(s.capaian, d), s.predikat, _num(s.pagu), _num(s.realisasi),
+                         _num(s.serapan, d), _num(s.efisiensi, d), s.kategori])
+    blocks.append(Block(L.HASIL, row, 1, sas_rows, [None, None, PCT, None, MONEY, MONEY, PCT, PCT, None], header=True))
+    row += len(sas_rows) + 2
+    ang_rows = [["Kode", "Level", "Uraian", "Pagu Berlaku (Rp)", "Realisasi (Rp)", "Serapan (%)", "Sisa (Rp)"]]
+    for a in h.anggaran:
+        ang_rows.append([a.baris.kode, a.baris.level, a.baris.uraian, _num(a.pagu), _num(a.realisasi),
+                         _num(a.serapan, d), _num(a.sisa)])
+    ang_rows.append(["", "", "JUMLAH (baris teratas saja)", _num(h.total_pagu), _num(h.total_realisasi),
+                     _num(h.serapan, d), _num(h.total_pagu - h.total_realisasi)
+                     if h.total_pagu is not None and h.total_realisasi is not None else None])
+    blocks.append(Block(L.HASIL, row, 1, ang_rows, [None, None, None, MONEY, MONEY, PCT, MONEY], header=True))
+    return blocks
+
+
+def masalah_rows(problems: list[Problem]) -> list[list[Any]]:
+    return [[p.code, TINGKAT[p.severity], Link(p.where, p.where) if p.cell else p.where, p.message, p.hint]
+            for p in problems]
+
+
+def masalah_block(problems: list[Problem]) -> Block:
+    """The Masalah sheet's table body (the header row is the template's)."""
+    rows = masalah_rows(problems) or [["tidak-ada-masalah", "", "", "Tidak ada masalah yang ditemukan.", ""]]
+    return Block(L.MASALAH.name, L.MASALAH.first_data_row, 1, rows)
