@@ -1,0 +1,69 @@
+"""Shared CLI plumbing: one-line Bahasa Indonesia errors instead of tracebacks, problem tables."""
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import traceback
+from typing import Iterator
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..problems import TINGKAT, LkjError, Problem
+
+console = Console()
+err_console = Console(stderr=True)
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def debug_enabled() -> bool:
+    return os.environ.get("LKJ_DEBUG", "") not in ("", "0")
+
+
+def fail(message: str, code: int = EXIT_PROBLEMS) -> None:
+    err_console.print(f"[bold red]Kesalahan:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@contextlib.contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn LkjError and unexpected failures into one clear message (traceback only with LKJ_DEBUG=1)."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except LkjError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # last resort: never show a traceback to an official
+        if debug_enabled():
+            traceback.print_exc()
+        fail(f"Terjadi kesalahan tak terduga ({type(exc).__name__}: {exc}). "
+             "Jalankan lagi dengan LKJ_DEBUG=1 untuk rinciannya dan laporkan ke admin.")
+
+
+def problem_table(problems: list[Problem], title: str = "") -> Table:
+    table = Table(title=title or None, show_lines=False, header_style="bold")
+    table.add_column("Tingkat")
+    table.add_column("Sel", no_wrap=True)
+    table.add_column("Kode", no_wrap=True)
+    table.add_column("Pesan dan yang perlu dilakukan")
+    for p in problems:
+        style = "red" if p.severity == "error" else "yellow"
+        table.add_row(f"[{style}]{TINGKAT[p.severity]}[/]", p.where, p.code, f"{p.message} {p.hint}".strip())
+    return table
+
+
+def print_problems(problems: list[Problem], title: str = "") -> None:
+    if problems:
+        console.print(problem_table(problems, title))
+    errors = sum(p.severity == "error" for p in problems)
+    console.print(f"{errors} kesalahan, {len(problems) - errors} peringatan.")
+
+
+def stdout_is_tty() -> bool:
+    return sys.stdout.isatty()
