@@ -88,7 +88,7 @@ def check_file(path: Path) -> None:
                        "'Excel Workbook (.xlsx)', kemudian coba lagi.")
     if not zipfile.is_zipfile(path):
         raise LkjError(f"File '{name}' bukan workbook Excel (.xlsx) atau sudah rusak. "
-                       "Pastikan file dibuat dari templat_lkj.xlsx dan disimpan sebagai .xlsx.")
+                       "Pastikan file dibuat dari template_lkj.xlsx dan disimpan sebagai .xlsx.")
 
 
 def load_grids(path: Path, sheets: tuple[str, ...] | None = None) -> dict[str, Grid]:
