@@ -64,3 +64,62 @@ def nip(digits: str) -> str:
     if len(digits) == 18 and digits.isdigit():
         return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
     return digits
+
+
+# --- Additions for the Word report (rendering) -------------------------------------------------
+
+BULAN_TW = {1: ((1, 1), (3, 31)), 2: ((4, 1), (6, 30)), 3: ((7, 1), (9, 30)), 4: ((10, 1), (12, 31))}
+
+
+def romawi(n: int) -> str:
+    """3 -> 'III' (any positive integer up to 3999)."""
+    n = int(n)
+    if n <= 0:
+        return str(n)
+    out = []
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def urutan(n: int) -> str:
+    """Ordinal word: 1 -> 'pertama', 3 -> 'ketiga', 4 -> 'keempat'."""
+    return num2words(int(n), lang="id", to="ordinal")
+
+
+def daftar(items: list[str], sambung: str = "dan") -> str:
+    """['a'] -> 'a'; ['a', 'b'] -> 'a dan b'; ['a', 'b', 'c'] -> 'a, b dan c' (the seeds' style)."""
+    items = [str(i) for i in items]
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + f" {sambung} " + items[-1]
+
+
+def ke(nomor: list[int]) -> str:
+    """[2, 3] -> 'ke-2 dan ke-3'; [1, 4, 5, 6] -> 'ke-1, ke-4, ke-5 dan ke-6'."""
+    return daftar([f"ke-{n}" for n in nomor])
+
+
+def periode_tw(tw: int, tahun: int) -> str:
+    """(3, 2023) -> '1 Juli s.d 30 September 2023' (the seeds' spelling of 's.d')."""
+    (m1, d1), (m2, d2) = BULAN_TW[tw]
+    awal = format_date(dt.date(tahun, m1, d1), format="d MMMM", locale=LOCALE)
+    return f"{awal} s.d {tanggal(dt.date(tahun, m2, d2))}"
+
+
+def nilai_satuan(angka_: Decimal | None, satuan: str, desimal: int = 2, kosong: str = "-") -> str:
+    """A target or realisasi with its unit: (100, '%') -> '100,00%'; (12, 'dokumen') -> '12 dokumen';
+    (10.1, 'nilai') -> '10,10 nilai'. Percentages always carry `desimal` decimals; whole counts none."""
+    if angka_ is None:
+        return kosong
+    satuan = (satuan or "").strip()
+    if satuan == "%":
+        return persen(angka_, desimal)
+    d = Decimal(angka_)
+    text = angka(d, 0) if d == d.to_integral_value() else angka(d, desimal)
+    return f"{text} {satuan}".strip()

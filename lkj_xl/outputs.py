@@ -27,9 +27,10 @@ class Link:
     target: str
 
     @property
-    def address(self) -> str:
+    def location(self) -> str:
+        """In-workbook location: "'Capaian'!F12" (a HYPERLINK formula prefixes it with '#')."""
         sheet, _, cell = self.target.partition("!")
-        return f"#'{sheet}'!{cell}" if cell else f"#'{sheet}'!A1"
+        return f"'{sheet}'!{cell or 'A1'}"
 
 
 @dataclass

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 from . import layout as L
 from .engine import Olahan
@@ -49,7 +50,7 @@ def _apply(ws, block: Block) -> None:
             cell = ws.cell(block.row + i, block.col + j)
             if isinstance(value, Link):
                 cell.value = value.text
-                cell.hyperlink = value.address
+                cell.hyperlink = Hyperlink(ref=cell.coordinate, location=value.location)
                 cell.font = Font(color="0563C1", underline="single")
             else:
                 cell.value = value

@@ -1,0 +1,84 @@
+"""Charts for BAB II, drawn with matplotlib's object API on the Agg canvas (no pyplot, no global state,
+safe in worker processes): capaian per indicator against the 100% line, and serapan per budget line.
+Labels use the same Indonesian formatting as the tables.
+"""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from .formatting import persen
+from .performance import Hasil
+
+HIJAU, MERAH, ABU, BIRU = "#2e7d32", "#c62828", "#9e9e9e", "#1565c0"
+DPI = 150
+
+
+def _save(fig: Figure, path: Path) -> Path:
+    FigureCanvasAgg(fig)
+    fig.savefig(path, dpi=DPI, format="png")
+    return path
+
+
+def grafik_capaian(hasil: Hasil, path: Path, desimal: int = 2) -> Path:
+    """Vertical bars: capaian (%) per indicator, green when achieved, red when not; indicators whose
+    capaian cannot be computed get an empty slot labelled 'tidak terhitung'."""
+    items = hasil.indikator
+    fig = Figure(figsize=(6.4, 3.2))
+    ax = fig.add_subplot()
+    labels = [f"Ind. {h.nomor}" for h in items]
+    values = [float(h.capaian) if h.capaian is not None else 0.0 for h in items]
+    colors = [ABU if h.tercapai is None else (HIJAU if h.tercapai else MERAH) for h in items]
+    xs = range(len(items))
+    bars = ax.bar(xs, values, color=colors, width=0.6)
+    top = max([100.0] + values) * 1.15
+    for bar, h in zip(bars, items):
+        text = persen(h.capaian, desimal) if h.capaian is not None else "tidak\nterhitung"
+        y = bar.get_height() if h.capaian is not None else 2
+        ax.text(bar.get_x() + bar.get_width() / 2, y + top * 0.01, text, ha="center", va="bottom", fontsize=7)
+    ax.axhline(100, color=BIRU, linestyle="--", linewidth=1, label="Target 100%")
+    ax.set_xticks(list(xs), labels, fontsize=8)
+    ax.set_ylim(0, top)
+    ax.set_ylabel("Capaian (%)", fontsize=8)
+    ax.tick_params(axis="y", labelsize=7)
+    ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:.0f}%")
+    ax.spines[["top", "right"]].set_visible(False)
+    from matplotlib.patches import Patch
+    handles = [Patch(color=HIJAU, label="Tercapai"), Patch(color=MERAH, label="Belum tercapai")]
+    if any(h.tercapai is None for h in items):
+        handles.append(Patch(color=ABU, label="Tidak terhitung"))
+    handles.append(ax.get_lines()[0])
+    ax.legend(handles=handles, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(handles),
+              frameon=False)
+    fig.tight_layout()
+    return _save(fig, path)
+
+
+def grafik_serapan(hasil: Hasil, path: Path, desimal: int = 2) -> Path:
+    """Horizontal bars: serapan anggaran (%) per budget line, with the overall serapan as a line."""
+    items = hasil.anggaran
+    n = max(len(items), 1)
+    fig = Figure(figsize=(6.4, 0.9 + 0.42 * n))
+    ax = fig.add_subplot()
+    labels = [textwrap.shorten(f"{a.baris.kode} {a.baris.uraian}", 48, placeholder="…") for a in items]
+    values = [float(a.serapan) if a.serapan is not None else 0.0 for a in items]
+    ys = list(range(len(items)))[::-1]
+    ax.barh(ys, values, color=BIRU, height=0.6)
+    right = max([100.0] + values) * 1.18
+    for y, a, v in zip(ys, items, values):
+        ax.text(v + right * 0.01, y, persen(a.serapan, desimal), va="center", fontsize=7)
+    if hasil.serapan is not None:
+        ax.axvline(float(hasil.serapan), color=MERAH, linestyle="--", linewidth=1,
+                   label=f"Serapan total {persen(hasil.serapan, desimal)}")
+        ax.legend(fontsize=7, loc="lower right", frameon=False)
+    ax.set_yticks(ys, labels, fontsize=7)
+    ax.set_xlim(0, right)
+    ax.set_xlabel("Serapan anggaran (%)", fontsize=8)
+    ax.tick_params(axis="x", labelsize=7)
+    ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:.0f}%")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return _save(fig, path)

@@ -1,0 +1,60 @@
+"""Shared fixtures: the seed examples, and workbooks built from the seed 000 transcription with changes."""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from lkj_xl.template import new_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTOH = ROOT / "contoh"
+SEED000_JSON = CONTOH / "sumber" / "000_bagian_organisasi_tw3_2023.json"
+SEED000_XLSX = CONTOH / "000_bagian_organisasi_tw3_2023.xlsx"
+DATE_KEYS = {"tanggal", "tanggal_pk"}
+
+
+def seed000() -> dict:
+    """The seed 000 transcription as a fresh, mutable dict."""
+    return copy.deepcopy(json.loads(SEED000_JSON.read_text(encoding="utf-8")))
+
+
+def _iso(value):
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return value          # Indonesian text dates stay text, as a user may type them
+
+
+def _dates(row: dict) -> dict:
+    return {k: (_iso(v) if k in DATE_KEYS and isinstance(v, str) else v) for k, v in row.items()}
+
+
+def build(data: dict, path: Path, edit=None) -> Path:
+    """Write `data` (seed-JSON shaped) as a workbook; `edit(wb)` may then change cells directly."""
+    tables = {k: [_dates(r) for r in data.get(k, [])]
+              for k in ("tugas", "pk", "capaian", "anggaran", "strategi", "rtl", "dokumentasi")}
+    if "pengaturan" in data:
+        tables["pengaturan"] = data["pengaturan"]
+    wb = new_workbook(_dates(data["identitas"]), **tables)
+    if edit:
+        edit(wb)
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def seed_data() -> dict:
+    return seed000()
+
+
+@pytest.fixture
+def make_book(tmp_path):
+    counter = iter(range(10_000))
+
+    def _make(data: dict | None = None, edit=None, name: str | None = None) -> Path:
+        return build(data or seed000(), tmp_path / (name or f"wb{next(counter)}.xlsx"), edit)
+    return _make

@@ -1,0 +1,50 @@
+import datetime as dt
+from decimal import Decimal as D
+
+import pytest
+
+from lkj_xl.parsing import nip_digits, parse_date, parse_number
+
+
+@pytest.mark.parametrize("raw, money, expected", [
+    ("91,67%", False, D("91.67")),
+    ("94.87%", False, D("94.87")),          # decimal-point slip seen in seed 001/002
+    ("1.234.567", True, D("1234567")),
+    ("1.234.567", False, D("1234567")),
+    ("Rp. 14.654.000,-", True, D("14654000")),
+    ("Rp 551.096.760,00", True, D("551096760.00")),
+    ("14.654", True, D("14654")),
+    ("0.125", False, D("0.125")),
+    ("1,5", False, D("1.5")),
+    ("1,234,567.89", True, D("1234567.89")),
+    ("Nilai 10,1", False, D("10.1")),
+    ("4,51 (A-)", False, D("4.51")),
+    ("12 orang/bulan", False, D("12")),
+    (91.67, False, D("91.67")),
+    (100, False, D("100")),
+    ("-", False, None),
+    ("", False, None),
+    (None, False, None),
+    ("belum ada", False, None),
+])
+def test_parse_number(raw, money, expected):
+    assert parse_number(raw, money=money) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2 Oktober 2023", dt.date(2023, 10, 2)),
+    ("4 April 2023", dt.date(2023, 4, 4)),
+    ("30 Agustus 2023", dt.date(2023, 8, 30)),
+    ("1 Nopember 2023", dt.date(2023, 11, 1)),
+    ("02/10/2023", dt.date(2023, 10, 2)),
+    ("2023-10-02", dt.date(2023, 10, 2)),
+    (dt.datetime(2023, 10, 2, 0, 0), dt.date(2023, 10, 2)),
+    ("31 Februari 2023", None),
+    ("besok", None),
+])
+def test_parse_date(raw, expected):
+    assert parse_date(raw) == expected
+
+
+def test_nip_digits():
+    assert nip_digits("NIP. 19870404 200701 1 002") == "198704042007011002"
