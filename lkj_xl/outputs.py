@@ -32,6 +32,11 @@ class Link:
         sheet, _, cell = self.target.partition("!")
         return f"'{sheet}'!{cell or 'A1'}"
 
+    @property
+    def address(self) -> str:
+        """For a HYPERLINK formula: "#'Capaian'!F12"."""
+        return "#" + self.location
+
 
 @dataclass
 class Block:
