@@ -203,9 +203,12 @@ def hitung(lap: Laporan) -> Hasil:
     for h in hasil_ind:
         by_sasaran.setdefault(h.indikator.kode_sasaran, []).append(h)
         names.setdefault(h.indikator.kode_sasaran, h.indikator.sasaran)
+    lines_of: dict[str, list[HasilAnggaran]] = {}
+    for a in anggaran:
+        lines_of.setdefault(a.baris.kode_sasaran, []).append(a)
     for kode, items in by_sasaran.items():
         cap = mean(h.capaian for h in items)
-        pagu, real = jumlah([a for a in anggaran if a.baris.kode_sasaran == kode])
+        pagu, real = jumlah(lines_of.get(kode, []))
         ser = ratio(real, pagu)
         eff, kat = efisiensi(cap, ser, p.metode_efisiensi)
         sasaran.append(HasilSasaran(kode, names[kode], items, cap, predikat(cap, p.skala), pagu, real, ser, eff, kat))

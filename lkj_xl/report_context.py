@@ -185,6 +185,7 @@ def konteks(olahan: Olahan, *, draf: bool = False) -> dict:
             "no": f"{no}.",
             "kode": teks(s.kode),
             "nama": teks(s.sasaran),
+            "nama_capaian": f"{teks(s.sasaran)}\n(rata-rata capaian kinerja {pct(s.capaian)})",
             "capaian": pct(s.capaian),
             "predikat": teks(s.predikat),
             "pagu": ribuan(s.pagu),
@@ -320,10 +321,11 @@ def konteks(olahan: Olahan, *, draf: bool = False) -> dict:
     else:
         rumus_efisiensi, kolom_efisiensi = "(9) / (6)", "10=9/6"
     catatan_anggaran = (
-        "Capaian anggaran (6) = Realisasi (5) / Pagu (4) × 100%; pada baris sasaran dan baris JUMLAH, pagu dan "
-        "realisasi dijumlahkan lebih dahulu lalu dibagi (bukan rata-rata persentase). Kolom (9) baris sasaran dan "
-        f"baris JUMLAH memakai rata-rata capaian indikatornya. Efisiensi (10) = {rumus_efisiensi}; "
-        "Efisien bila capaian kinerja lebih tinggi daripada capaian anggaran.")
+        "Capaian anggaran (6) = Realisasi (5) / Pagu (4) × 100%; untuk sasaran dan baris JUMLAH, pagu dan "
+        "realisasi dijumlahkan lebih dahulu lalu dibagi (bukan rata-rata persentase). Capaian kinerja sasaran "
+        "dan baris JUMLAH adalah rata-rata capaian (9) indikatornya. Efisiensi (10) = capaian kinerja "
+        f"{'dikurangi' if selisih else 'dibagi'} capaian anggaran, {rumus_efisiensi}; efisien bila capaian kinerja "
+        "lebih tinggi daripada capaian anggaran.")
 
     strategi_by_kode: dict[str, list] = {}
     for s in lap.strategi:
@@ -357,6 +359,7 @@ def konteks(olahan: Olahan, *, draf: bool = False) -> dict:
         # identity
         "pemerintah": teks(idn.pemerintah),
         "pemerintah_kapital": pemerintah.upper(),
+        "daerah_kapital": _kapital(idn.pemerintah),
         "perangkat_daerah": teks(idn.perangkat_daerah),
         "perangkat_daerah_kapital": _kapital(idn.perangkat_daerah),
         "unit": unit,
