@@ -52,3 +52,9 @@ def test_inputs_and_computed_columns_look_different():
 def test_template_has_no_macros():
     names = zipfile.ZipFile(TEMPLATE).namelist()
     assert not any("vbaProject" in n for n in names)
+
+
+def test_problem_catalogue_doc_is_current():
+    from lkj_xl.catalog_doc import render
+    doc = (ROOT / "docs" / "katalog_masalah.md").read_text(encoding="utf-8")
+    assert doc == render(), "docs/katalog_masalah.md is stale: python -m lkj_xl.catalog_doc docs/katalog_masalah.md"
