@@ -266,6 +266,27 @@ def merge_row(r, start, end, text=None, style=None):
     return c
 
 
+def cell_margins(t, cm):
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(int(cm * 567)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    t._tbl.tblPr.append(mar)
+
+
+def compat(doc):
+    """Justified paragraphs do not stretch a line that ends with a manual line break (a line break
+    typed in an Excel cell), in Word and in LibreOffice."""
+    settings = doc.settings.element
+    c = settings.find(qn("w:compat"))
+    if c is None:
+        c = OxmlElement("w:compat")
+        settings.append(c)
+    c.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
+
+
 def no_borders(t):
     borders = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -333,7 +354,7 @@ def bab1(doc):
            "{{ jabatan }} juga berkewajiban dalam penyusunan laporan kinerja dimaksud.", "Paragraf Isi")
     p(doc, "Pelaporan kinerja triwulanan sebagaimana dimaksud di atas merupakan perwujudan sikap akuntabilitas "
            "{{ unit }} dalam mengidentifikasi hal-hal yang telah dicapai maupun hal-hal yang belum dapat dicapai "
-           "dalam kurun waktu {{ periode | lower }} tahun anggaran {{ tahun }}. Di samping itu, pelaporan kinerja "
+           "dalam kurun waktu {{ periode_kecil }} tahun anggaran {{ tahun }}. Di samping itu, pelaporan kinerja "
            "dimaksud juga bertujuan untuk memberikan gambaran mengenai efisiensi dan efektivitas antara "
            "perencanaan kegiatan dan perencanaan anggaran dengan pelaksanaan kegiatan dan pelaksanaan anggaran.",
       "Paragraf Isi")
@@ -376,7 +397,7 @@ def bab2(doc):
     p(doc, "{{ kalimat_capaian }}", "Paragraf Isi")
     p(doc, "Tabel 2.2", "Judul Tabel")
     p(doc, "Capaian Kinerja {{ jabatan }} {{ periode }} Tahun {{ tahun }}", "Judul Tabel")
-    t = table(doc, [0.9, 3.6, 4.6, 1.7, 1.8, 1.8, 1.6])
+    t = table(doc, [0.9, 3.5, 4.3, 1.7, 1.8, 1.8, 2.0])
     row(t, ["No", "{{ label_sasaran }}", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Ket"],
         "Kepala Tabel", header=True, valign=WD_CELL_VERTICAL_ALIGNMENT.CENTER)
     row(t, ["1", "2", "3", "4", "5", "6=5/4", "7"], "Kepala Tabel", header=True)
@@ -407,7 +428,7 @@ def bab2(doc):
     tag(doc, "{%p endif %}")
 
     heading(doc, 2, "2.3. EVALUASI DAN ANALISIS KINERJA")
-    p(doc, "Berdasarkan pelaksanaan anggaran selama {{ periode | lower }} tahun anggaran {{ tahun }}, maka evaluasi "
+    p(doc, "Berdasarkan pelaksanaan anggaran selama {{ periode_kecil }} tahun anggaran {{ tahun }}, maka evaluasi "
            "dan analisis atas kinerja {{ jabatan }} terhadap upaya pencapaian {{ jumlah_indikator_kata }} target "
            "kinerja adalah sebagai berikut:", "Paragraf Isi")
     p(doc, "{{ kalimat_tercapai }}", "Paragraf Isi")
@@ -447,8 +468,9 @@ def bab2(doc):
 
 
 def cost_table(doc):
-    widths = [0.8, 2.6, 3.2, 1.75, 1.75, 1.25, 1.15, 1.15, 1.2, 1.15]
+    widths = [0.6, 2.3, 2.9, 1.85, 1.85, 1.3, 1.3, 1.3, 1.3, 1.3]
     t = table(doc, widths)
+    cell_margins(t, 0.05)
     k, n, i = "Kepala Tabel Rapat", "Angka Tabel Rapat", "Isi Tabel Rapat"
     mid = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     r1 = row(t, ["No", "Sasaran/ Kegiatan", "Indikator Kinerja", "Anggaran", None, None, "Kinerja", None, None,
@@ -466,6 +488,7 @@ def cost_table(doc):
             "{% vm %}{{ s.realisasi }}", "{% vm %}{{ s.serapan }}", "{{ i.target }}", "{{ i.realisasi }}",
             "{{ i.capaian }}", "{% vm %}{{ s.efisiensi_teks }}"],
         [k, i, i, n, n, n, n, n, n, n])
+    _no_split(t.rows[-1])
     tag_row(t, "{%tr endfor %}")
     tag_row(t, "{%tr endfor %}")
     tag_row(t, "{%tr if ada_anggaran %}")
@@ -475,6 +498,7 @@ def cost_table(doc):
     tag_row(t, "{%tr for a in anggaran %}")
     r = row(t, ["{{ a.kode }}", "{{ a.uraian }}", None, "{{ a.pagu }}", "{{ a.realisasi }}", "{{ a.serapan }}",
                 None, None, None, None], [k, i, i, n, n, n, n, n, n, n])
+    _no_split(r)
     merge_row(r, 1, 2)
     merge_row(r, 6, 9)
     tag_row(t, "{%tr endfor %}")
@@ -641,6 +665,7 @@ def header_footer(doc):
 def build(path: Path = OUT) -> Path:
     doc = Document()
     styles(doc)
+    compat(doc)
     header_footer(doc)
     # Document() starts with one empty paragraph in the body; use it for the cover.
     body = doc.element.body

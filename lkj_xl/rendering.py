@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from copy import deepcopy
 from pathlib import Path
 
 from docx.oxml.ns import qn
@@ -149,12 +148,7 @@ def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Pat
         if olahan.hasil.anggaran:
             charts.grafik_serapan(olahan.hasil, tmpdir / "serapan.png", ctx["desimal"])
             ctx["grafik_serapan"] = InlineImage(tpl, str(tmpdir / "serapan.png"), width=Cm(15))
-        ctx["dokumentasi"] = [deepcopy(d) for d in ctx["dokumentasi"]]
-        ctx["dokumentasi_baris"] = [{"kiri": ctx["dokumentasi"][i],
-                                     "kanan": ctx["dokumentasi"][i + 1] if i + 1 < len(ctx["dokumentasi"])
-                                     else dict(ctx["dokumentasi_baris"][i // 2]["kanan"])}
-                                    for i in range(0, len(ctx["dokumentasi"]), 2)]
-        for item in ctx["dokumentasi"]:
+        for item in ctx["dokumentasi"]:       # the same dicts as in dokumentasi_baris
             _foto(tpl, item, folder)
         try:
             tpl.render(ctx, jinja_env=env, autoescape=True)

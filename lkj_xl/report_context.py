@@ -386,6 +386,7 @@ def konteks(olahan: Olahan, *, draf: bool = False) -> dict:
         "tw_romawi": tw_rom,
         "tw_urutan": urutan(tw),
         "periode": "Tahunan" if tahunan else f"Triwulan {tw_rom}",
+        "periode_kecil": "tahun" if tahunan else f"triwulan {tw_rom}",
         "label_periode": "TAHUNAN" if tahunan else f"TRIWULAN {tw_rom}",
         "periode_teks": periode,
         "judul_pk": judul_pk,

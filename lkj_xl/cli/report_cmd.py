@@ -1,8 +1,61 @@
-"""Commands of this group are registered here (see lkj_xl/cli/__init__.py)."""
+"""`lkj buat`: the Word LKj (and PDF) from a workbook. All work is done by lkj_xl.rendering."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 
+from ..engine import olah_file
+from ..rendering import buat_docx, buat_pdf
+from .common import EXIT_USAGE, console, fail, print_problems, user_errors
+
+
+def nama_keluaran(file: Path, out: Path | None) -> Path:
+    """Default: `<stem>_LKj.docx` next to the workbook; a folder given with -o gets that name inside it."""
+    default_name = f"{file.stem}_LKj.docx"
+    if out is None:
+        return file.with_name(default_name)
+    if out.is_dir():
+        return out / default_name
+    return out
+
+
+def buat(
+    file: Path = typer.Argument(..., help="Workbook LKj (.xlsx) yang akan dibuat laporannya."),
+    output: Path | None = typer.Option(None, "-o", "--output",
+                                       help="File .docx hasil (atau folder). Bawaan: <nama workbook>_LKj.docx "
+                                            "di folder yang sama."),
+    pdf: bool = typer.Option(False, "--pdf", help="Buat juga PDF-nya (memerlukan LibreOffice)."),
+    paksa: bool = typer.Option(False, "--paksa",
+                               help="Tetap buat laporan walau masih ada kesalahan data; dokumen ditandai DRAF."),
+) -> None:
+    """Buat Laporan Kinerja (Word, dan PDF bila diminta) dari workbook.
+
+    Laporan tidak dibuat bila validasi menemukan kesalahan, kecuali dengan --paksa (hasilnya ditandai DRAF).
+
+    Contoh: lkj buat laporan_tw3.xlsx --pdf
+    """
+    with user_errors():
+        out = nama_keluaran(file, output)
+        if out.suffix.lower() != ".docx":
+            fail(f"Nama file hasil harus berakhiran .docx (diberikan: '{out.name}').", EXIT_USAGE)
+        olahan = olah_file(file)
+        draf = False
+        if olahan.ada_kesalahan:
+            print_problems(olahan.masalah, title=f"Masalah di {file.name}")
+            if not paksa:
+                fail(f"Laporan tidak dibuat karena masih ada {olahan.jumlah_kesalahan} kesalahan data. "
+                     "Perbaiki sel yang disebut di atas lalu ulangi, atau pakai --paksa untuk membuat DRAF.")
+            draf = True
+        elif olahan.jumlah_peringatan:
+            console.print(f"[yellow]{olahan.jumlah_peringatan} peringatan[/] (laporan tetap dibuat; "
+                          "lihat: lkj validasi).", highlight=False)
+        docx = buat_docx(olahan, out, draf=draf, folder_foto=file.resolve().parent)
+        console.print(f"Laporan Word: {docx}" + (" [bold red](DRAF)[/]" if draf else ""), highlight=False)
+        if pdf:
+            hasil_pdf = buat_pdf(docx, docx.parent)
+            console.print(f"Laporan PDF:  {hasil_pdf}", highlight=False)
+
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command("buat")(buat)
