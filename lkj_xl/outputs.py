@@ -46,6 +46,12 @@ class Block:
     values: list[list[Any]]
     formats: list[str | None] = field(default_factory=list)   # per column, None = leave as is
     header: bool = False                      # first row is a header row (bold)
+    row_formats: list[str | None] = field(default_factory=list)  # per row, for label | value blocks
+
+    def format_at(self, i: int, j: int) -> str | None:
+        if self.row_formats:
+            return self.row_formats[i] if j > 0 and i < len(self.row_formats) else None
+        return self.formats[j] if j < len(self.formats) else None
 
     @property
     def last_row(self) -> int:
@@ -116,11 +122,16 @@ def computed_blocks(o: Olahan) -> list[Block]:
     return blocks
 
 
+# Column widths of the Hasil sheet (A..J); the tables below are laid out to share them.
+HASIL_WIDTHS = (18, 45, 50, 12, 16, 16, 14, 14, 16, 12)
+
+
 def hasil_blocks(o: Olahan) -> list[Block]:
     """The Hasil sheet: summary, indicators, sasaran and budget, as plain values with formats."""
     lap, h = o.laporan, o.hasil
     ident = lap.identitas
     d = lap.pengaturan.desimal
+    pct = "0." + "0" * d if d > 0 else "0"
     blocks = [Block(L.HASIL, 1, 1, [[f"HASIL PERHITUNGAN LKj {ident.jabatan} {ident.unit}".strip()],
                                     [f"Periode {ident.periode} {ident.tahun or ''} — dihitung oleh lkj_xl; "
                                      "sheet ini ditimpa setiap kali Hitung Capaian dijalankan."]])]
@@ -140,34 +151,35 @@ def hasil_blocks(o: Olahan) -> list[Block]:
         ["Jumlah kesalahan", o.jumlah_kesalahan],
         ["Jumlah peringatan", o.jumlah_peringatan],
     ]
-    blocks.append(Block(L.HASIL, 4, 1, ringkasan, [None, "#,##0.00"], header=True))
+    row_fmt = [None, "0", "0", "0", "0", pct, None, MONEY, MONEY, pct, pct, None, "0", "0"]
+    blocks.append(Block(L.HASIL, 4, 2, ringkasan, header=True, row_formats=row_fmt))
     row = 4 + len(ringkasan) + 2
-    ind_rows = [["No", "Kode", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
+    ind_rows = [["No", "Sasaran", "Indikator Kinerja", "Kode", "Satuan", "Target", "Realisasi", "Capaian (%)",
                  "Predikat", "Tercapai"]]
     for x in h.indikator:
         i = x.indikator
-        ind_rows.append([x.nomor, i.kode, i.sasaran, i.indikator, i.satuan,
+        ind_rows.append([x.nomor, i.sasaran, i.indikator, i.kode, i.satuan,
                          _num(x.target.angka) if x.target.angka is not None else x.target.teks,
                          _num(x.realisasi.angka) if x.realisasi.angka is not None else x.realisasi.teks,
                          _num(x.capaian, d) if x.capaian is not None else TIDAK_TERHITUNG,
                          x.predikat, {True: "Ya", False: "Belum", None: "-"}[x.tercapai]])
-    blocks.append(Block(L.HASIL, row, 1, ind_rows, [None] * 7 + [PCT, None, None], header=True))
+    blocks.append(Block(L.HASIL, row, 1, ind_rows, [None] * 7 + [pct, None, None], header=True))
     row += len(ind_rows) + 2
-    sas_rows = [["Kode", "Sasaran", "Capaian (%)", "Predikat", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)",
+    sas_rows = [["Kode", "Sasaran", "Predikat", "Capaian (%)", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)",
                  f"Efisiensi ({h.metode_efisiensi})", "Kategori"]]
     for s in h.sasaran:
-        sas_rows.append([s.kode, s.sasaran, _num(s.capaian, d), s.predikat, _num(s.pagu), _num(s.realisasi),
+        sas_rows.append([s.kode, s.sasaran, s.predikat, _num(s.capaian, d), _num(s.pagu), _num(s.realisasi),
                          _num(s.serapan, d), _num(s.efisiensi, d), s.kategori])
-    blocks.append(Block(L.HASIL, row, 1, sas_rows, [None, None, PCT, None, MONEY, MONEY, PCT, PCT, None], header=True))
+    blocks.append(Block(L.HASIL, row, 1, sas_rows, [None, None, None, pct, MONEY, MONEY, pct, pct, None], header=True))
     row += len(sas_rows) + 2
-    ang_rows = [["Kode", "Level", "Uraian", "Pagu Berlaku (Rp)", "Realisasi (Rp)", "Serapan (%)", "Sisa (Rp)"]]
+    ang_rows = [["Kode", "Uraian", "Level", "Serapan (%)", "Pagu Berlaku (Rp)", "Realisasi (Rp)", "Sisa (Rp)"]]
     for a in h.anggaran:
-        ang_rows.append([a.baris.kode, a.baris.level, a.baris.uraian, _num(a.pagu), _num(a.realisasi),
-                         _num(a.serapan, d), _num(a.sisa)])
-    ang_rows.append(["", "", "JUMLAH (baris teratas saja)", _num(h.total_pagu), _num(h.total_realisasi),
-                     _num(h.serapan, d), _num(h.total_pagu - h.total_realisasi)
-                     if h.total_pagu is not None and h.total_realisasi is not None else None])
-    blocks.append(Block(L.HASIL, row, 1, ang_rows, [None, None, None, MONEY, MONEY, PCT, MONEY], header=True))
+        ang_rows.append([a.baris.kode, a.baris.uraian, a.baris.level, _num(a.serapan, d), _num(a.pagu),
+                         _num(a.realisasi), _num(a.sisa)])
+    sisa = h.total_pagu - h.total_realisasi if h.total_pagu is not None and h.total_realisasi is not None else None
+    ang_rows.append(["", "JUMLAH (baris teratas saja)", "", _num(h.serapan, d), _num(h.total_pagu),
+                     _num(h.total_realisasi), _num(sisa)])
+    blocks.append(Block(L.HASIL, row, 1, ang_rows, [None, None, None, pct, MONEY, MONEY, MONEY], header=True))
     return blocks
 
 

@@ -17,7 +17,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from . import layout as L
 from .engine import Olahan
-from .outputs import Block, Link, computed_blocks, hasil_blocks, masalah_block
+from .outputs import HASIL_WIDTHS, Block, Link, computed_blocks, hasil_blocks, masalah_block
 from .problems import LkjError
 from .reading import check_file
 from .template import _table_sheet, resize_table
@@ -56,8 +56,8 @@ def _apply(ws, block: Block) -> None:
                 cell.value = value
             if block.header and i == 0:
                 cell.font = Font(bold=True)
-            elif j < len(block.formats) and block.formats[j]:
-                cell.number_format = block.formats[j]
+            elif block.format_at(i, j):
+                cell.number_format = block.format_at(i, j)
 
 
 def _reset_hasil(wb) -> None:
@@ -69,7 +69,7 @@ def _reset_hasil(wb) -> None:
                 cell.hyperlink = None
     else:
         ws = wb.create_sheet(L.HASIL)
-    for col, width in zip("ABCDEFGHIJ", (40, 10, 40, 50, 10, 14, 14, 14, 14, 12)):
+    for col, width in zip("ABCDEFGHIJ", HASIL_WIDTHS):
         ws.column_dimensions[col].width = width
 
 

@@ -113,7 +113,8 @@ def test_hitung_writes_only_computed_columns_and_output_sheets(tmp_path):
     ang = wb["Anggaran"]
     assert ang["O4"].value == pytest.approx(76.91496837666901)
     assert ang["P4"].value == 4599000
-    hasil = {row[0]: row[1] for row in wb["Hasil"].iter_rows(min_row=5, max_row=17, max_col=2, values_only=True)}
+    hasil = {row[0]: row[1] for row in wb["Hasil"].iter_rows(min_row=5, max_row=17, min_col=2, max_col=3,
+                                                               values_only=True)}
     assert hasil["Serapan anggaran (%) = total realisasi / total pagu"] == 43.12
     assert hasil["Total pagu (Rp)"] == 690440500
     masalah = wb["Masalah"]
