@@ -44,7 +44,7 @@ from .problems import ERROR, WARNING, LkjError, Problem
 from .safe_names import PemberiNama, bagian, nama_laporan, stem_aman
 
 BERHASIL, DRAF, DITOLAK, GAGAL = "Berhasil", "Berhasil (DRAF)", "Ditolak", "Gagal"
-EKSTENSI = (".xlsx", ".xlsm")
+EKSTENSI = (".xlsx", ".xlsm", ".xls")   # .xls is listed as failed, with how to convert it
 TMP_PREFIX = ".~lkj-"
 MAX_TUGAS_PER_PROSES = 50        # recycle worker processes: keeps memory flat over long batches
 SISA_TMP_LAMA = 6 * 3600         # temporary files of killed runs older than this are removed
@@ -312,11 +312,11 @@ def _mati(job: Pekerjaan) -> HasilFile:
                                             "membuat program macet)")
 
 
-def _sendiri(job: Pekerjaan) -> HasilFile:
+def _sendiri(job: Pekerjaan, fn: Callable[[Pekerjaan], HasilFile] = proses_file) -> HasilFile:
     """Run one job alone in a fresh process: a second crash marks it as the culprit."""
     ex = ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=_init_worker)
     try:
-        return ex.submit(proses_file, job).result()
+        return ex.submit(fn, job).result()
     except BrokenProcessPool:
         return _mati(job)
     except KeyboardInterrupt:
@@ -326,7 +326,8 @@ def _sendiri(job: Pekerjaan) -> HasilFile:
         ex.shutdown(wait=True, cancel_futures=True)
 
 
-def _paralel(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None]) -> None:
+def _paralel(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None],
+             fn: Callable[[Pekerjaan], HasilFile] = proses_file) -> None:
     queue = deque(jobs)
     while queue:
         suspects: list[Pekerjaan] = []
@@ -336,7 +337,7 @@ def _paralel(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None]) -
             while queue or inflight:
                 while queue and len(inflight) < 2 * n:
                     job = queue.popleft()
-                    inflight[ex.submit(proses_file, job)] = job
+                    inflight[ex.submit(fn, job)] = job
                 finished, _ = wait(inflight, return_when=FIRST_COMPLETED)
                 broken = False
                 for fut in finished:
@@ -359,7 +360,7 @@ def _paralel(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None]) -
         finally:
             ex.shutdown(wait=True, cancel_futures=True)
         for job in sorted(suspects, key=lambda j: j.nomor):
-            done(_sendiri(job))
+            done(_sendiri(job, fn))
 
 
 # ---------------------------------------------------------------- results
