@@ -681,10 +681,8 @@ def build(path: Path = OUT) -> Path:
     props.title = "Laporan Kinerja Triwulan"
     props.author = "lkj_xl"
     props.comments = "Templat docxtpl; lihat docs/templat_word.md"
-    props.revision = 1
     fixed = dt.datetime(2024, 1, 1)
     props.created = props.modified = fixed
-    props.last_modified_by = "lkj_xl"
     doc.save(path)
     return path
 
