@@ -1,0 +1,255 @@
+"""Benchmark of `lkj batch`: throughput with --jobs 1 and --jobs 2, peak memory, and a baseline.
+
+    .venv/bin/python benchmarks/bench_batch.py            # 200 seed-000-size + 20 workbooks of 1,000 indicators
+    .venv/bin/python benchmarks/bench_batch.py --quick    # 40 + 4, for a quick look
+
+Workbooks are generated in a temporary folder: the small ones are copies of contoh/000 (seed 000:
+6 indicators) and the large ones of one 1,000-indicator workbook (benchmarks/workbooks.make), each
+copy with its own unit name and NIP (patched in the shared strings), so names and cross checks behave
+as in a real folder.
+
+Each measured run is a fresh Python process, so its memory figures are its own:
+- peak tree RSS: psutil samples the RSS of the process and all its descendants (pool workers,
+  forkserver) every 20 ms and keeps the highest sum;
+- maxrss: resource.getrusage, RUSAGE_SELF (parent) + RUSAGE_CHILDREN (largest single child that was
+  waited for; pool workers started by the forkserver are its children, not ours, so for lkj runs the
+  tree figure is the one that counts).
+The 1-minute load average at the end of each run is printed: on a shared machine, figures taken under
+load are slower than the code is.
+
+Baseline: what any tool has to do at least: openpyxl read-only load of the PK/Capaian sheets and a
+docxtpl render of a minimal template with one table of the indicators, one .docx per workbook.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+SEED000 = ROOT / "contoh" / "000_bagian_organisasi_tw3_2023.xlsx"
+
+
+# ---------------------------------------------------------------- workbooks
+
+def _patched_copy(src: Path, dst: Path, replacements: dict[str, str]) -> None:
+    """Copy an .xlsx, replacing whole shared strings (<t>old</t> -> <t>new</t>)."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/sharedStrings.xml":
+                text = data.decode("utf-8")
+                for old, new in replacements.items():
+                    text = text.replace(f">{old}</t>", f">{new}</t>")
+                data = text.encode("utf-8")
+            zout.writestr(item, data)
+
+
+def generate(folder: Path, n_small: int, n_large: int) -> tuple[Path, Path]:
+    from workbooks import IDENTITAS, make
+
+    small, large = folder / "kecil", folder / "besar"
+    small.mkdir(parents=True)
+    large.mkdir(parents=True)
+    for i in range(1, n_small + 1):
+        _patched_copy(SEED000, small / f"kecil_{i:04}.xlsx",
+                      {"Bagian Organisasi Setda": f"Bagian Organisasi {i:04}",
+                       "19870404 200701 1 002": f"19870404 200701 1 {i % 999 + 1:03}"})
+    if n_large:
+        proto = folder / "proto_1000.xlsx"
+        make(proto, 1000)
+        for i in range(1, n_large + 1):
+            _patched_copy(proto, large / f"besar_{i:03}.xlsx",
+                          {"Bagian Uji": f"Bagian Uji {i:03}", IDENTITAS["nip"]: f"19870404 200701 1 {i % 999 + 1:03}"})
+        proto.unlink()
+    return small, large
+
+
+def subset(folder: Path, n: int, dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for p in sorted(folder.glob("*.xlsx"))[:n]:
+        os.link(p, dest / p.name) if hasattr(os, "link") else shutil.copy2(p, dest / p.name)
+    return dest
+
+
+# ---------------------------------------------------------------- measured runs (in a child process)
+
+class TreeRss:
+    """Peak of RSS summed over this process and its descendants, sampled in a thread."""
+
+    def __init__(self, every: float = 0.02):
+        import psutil
+        self.proc = psutil.Process()
+        self.every = every
+        self.peak = 0
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+        while not self._stop.is_set():
+            total = 0
+            for p in [self.proc] + self.proc.children(recursive=True):
+                try:
+                    total += p.memory_info().rss
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.every)
+
+    def __enter__(self):
+        self._t.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._t.join()
+
+
+def _baseline_template(path: Path) -> Path:
+    from docx import Document
+    doc = Document()
+    doc.add_heading("{{ judul }}", 1)
+    table = doc.add_table(rows=4, cols=4)
+    for j, h in enumerate(("Kode", "Indikator", "Target", "Realisasi")):
+        table.cell(0, j).text = h
+    table.cell(1, 0).text = "{%tr for r in baris %}"
+    for j, key in enumerate(("kode", "indikator", "target", "realisasi")):
+        table.cell(2, j).text = "{{ r.%s }}" % key
+    table.cell(3, 0).text = "{%tr endfor %}"
+    doc.save(path)
+    return path
+
+
+def baseline_one(args: tuple[str, str, str]) -> None:
+    src, template, out = args
+    from docxtpl import DocxTemplate
+    from openpyxl import load_workbook
+
+    wb = load_workbook(src, read_only=True, data_only=True)
+    try:
+        pk = [r for r in wb["PK"].iter_rows(min_row=4, values_only=True) if r and r[3]]
+        cap = {r[0]: r for r in wb["Capaian"].iter_rows(min_row=4, values_only=True) if r and r[0]}
+        judul = next((r[1] for r in wb["Identitas"].iter_rows(min_row=5, max_row=5, values_only=True)), "")
+    finally:
+        wb.close()
+    rows = [{"kode": r[3], "indikator": r[4], "target": r[7], "realisasi": (cap.get(r[3]) or [None] * 5)[4]}
+            for r in pk]
+    tpl = DocxTemplate(template)
+    tpl.render({"judul": judul, "baris": rows}, autoescape=True)
+    tpl.save(out)
+
+
+def run_child(kind: str, folder: Path, out: Path, jobs: int) -> dict:
+    t0 = time.perf_counter()
+    with TreeRss() as tree:
+        if kind == "lkj":
+            from lkj_xl.batch import jalankan
+            hasil = jalankan(folder, out, jobs=jobs)
+            n = sum(f.docx is not None for f in hasil.files)
+            failed = len(hasil.files) - n
+            reasons = sorted({f"{f.status}: {f.alasan[:160]}" for f in hasil.files if f.docx is None})
+        else:
+            out.mkdir(parents=True, exist_ok=True)
+            template = _baseline_template(out / "_templat.docx")
+            work = [(str(p), str(template), str(out / f"{p.stem}.docx")) for p in sorted(folder.glob("*.xlsx"))]
+            if jobs == 1:
+                for w in work:
+                    baseline_one(w)
+            else:
+                with ProcessPoolExecutor(jobs) as ex:
+                    list(ex.map(baseline_one, work, chunksize=4))
+            n, failed, reasons = len(work), 0, []
+    seconds = time.perf_counter() - t0
+    kb = 1 if sys.platform != "darwin" else 1 / 1024       # ru_maxrss: KiB on Linux, bytes on macOS
+    self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kb / 1024
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * kb / 1024
+    return {"reports": n, "failed": failed, "seconds": seconds, "per_s": n / seconds,
+            "tree_peak_mb": tree.peak / 2**20, "maxrss_self_mb": self_mb, "maxrss_children_mb": child_mb,
+            "reasons": reasons, "load": os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0}
+
+
+def measure(kind: str, folder: Path, jobs: int, scratch: Path) -> dict:
+    out = Path(tempfile.mkdtemp(prefix=f"out_{kind}_", dir=scratch))
+    cmd = [sys.executable, __file__, "--_child", kind, str(folder), str(out), str(jobs)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode != 0:
+        raise SystemExit(f"run failed: {' '.join(cmd)}\n{proc.stderr}")
+    shutil.rmtree(out, ignore_errors=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------- report
+
+def _row(label: str, r: dict) -> str:
+    return (f"  {label:<30} {r['reports']:>4} laporan {r['seconds']:>7.1f} s {r['per_s']:>7.2f} lap/s   "
+            f"puncak RSS pohon {r['tree_peak_mb']:>6.0f} MB   maxrss induk {r['maxrss_self_mb']:>5.0f} MB "
+            f"+ anak {r['maxrss_children_mb']:>5.0f} MB   beban {r['load']:.1f}"
+            + (f"   GAGAL {r['failed']}: {'; '.join(r['reasons'])}" if r["failed"] else ""))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="40 small + 4 large workbooks")
+    ap.add_argument("--kecil", type=int, help="number of seed-000-size workbooks (default 200, quick 40)")
+    ap.add_argument("--besar", type=int, help="number of 1,000-indicator workbooks (default 20, quick 4)")
+    ap.add_argument("--_child", nargs=4, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args._child:
+        kind, folder, out, jobs = args._child
+        print(json.dumps(run_child(kind, Path(folder), Path(out), int(jobs))))
+        return 0
+
+    n_small = args.kecil or (40 if args.quick else 200)
+    n_large = args.besar if args.besar is not None else (4 if args.quick else 20)
+    n_flat = max(1, n_small // 4)
+    print(f"Mesin: {os.cpu_count()} inti, Python {sys.version.split()[0]}, {sys.platform}")
+    with tempfile.TemporaryDirectory(prefix="bench_batch_") as tmp:
+        scratch = Path(tmp)
+        t = time.perf_counter()
+        small, large = generate(scratch, n_small, n_large)
+        print(f"Membuat {n_small} workbook seukuran seed 000 (6 indikator) dan {n_large} workbook "
+              f"1.000 indikator: {time.perf_counter() - t:.1f} s\n")
+        results: dict[tuple[str, str, int], dict] = {}
+        sets = [("kecil", small, n_small)] + ([("besar", large, n_large)] if n_large else [])
+        for name, folder, n in sets:
+            print(f"{name}: {n} workbook")
+            for kind in ("lkj", "baseline"):
+                for jobs in (1, 2):
+                    r = measure(kind, folder, jobs, scratch)
+                    results[(name, kind, jobs)] = r
+                    label = f"lkj batch --jobs {jobs}" if kind == "lkj" else f"baseline, {jobs} proses"
+                    print(_row(label, r), flush=True)
+            for jobs in (1, 2):
+                lk, bl = results[(name, "lkj", jobs)], results[(name, "baseline", jobs)]
+                print(f"  rasio lkj/baseline, {jobs} proses: kecepatan {lk['per_s'] / bl['per_s']:.2f}x, "
+                      f"memori puncak {lk['tree_peak_mb'] / bl['tree_peak_mb']:.2f}x")
+            print()
+
+        print(f"Memori terhadap jumlah file (lkj batch --jobs 2, workbook kecil):")
+        sub = subset(small, n_flat, scratch / f"kecil_{n_flat}")
+        r_few = measure("lkj", sub, 2, scratch)
+        r_all = results[("kecil", "lkj", 2)]
+        print(_row(f"{n_flat} file", r_few))
+        print(_row(f"{n_small} file", r_all))
+        print(f"  puncak RSS pohon {n_small} vs {n_flat} file: {r_all['tree_peak_mb'] / r_few['tree_peak_mb']:.2f}x "
+              f"(datar bila mendekati 1)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
