@@ -70,7 +70,7 @@ CATALOG: dict[str, tuple[str, str, str]] = {
         ERROR, "Pemrosesan file ini gagal: {alasan}.",
         "Buka file di Excel dan simpan ulang; bila masih gagal, jalankan lagi dengan --jobs 1 dan LKJ_DEBUG=1 lalu laporkan ke admin."),
     "laporan-gagal-dibuat": (ERROR, "Laporan Word tidak dapat dibuat: {alasan}", ""),
-    "pdf-gagal-dibuat": (WARNING, "PDF tidak dapat dibuat: {alasan}", "Laporan Word tetap tersedia."),
+    "pdf-gagal-dibuat": (ERROR, "PDF tidak dapat dibuat: {alasan}", "Laporan Word tetap tersedia."),
     "gabung-gagal": (ERROR, "Dokumen gabungan tidak dapat dibuat: {alasan}", "Laporan per pejabat tetap tersedia."),
 }
 

@@ -366,3 +366,34 @@ def test_ctrl_c_on_a_real_parallel_run(tmp_path):
     for p in out.rglob("*.docx"):               # whatever was finished is complete
         Document(str(p))
     assert _hashes(folder) == before
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) tidak terpasang")
+def test_pdf_for_reports_and_combined_document(tmp_path):
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    shutil.copy2(SEED000_XLSX, folder / "a.xlsx")
+    out = tmp_path / "hasil"
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--pdf", "--gabung", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    stem = "2023_TW-III_Bagian-Organisasi-Setda_Kepala-Bagian-Organisasi"
+    assert sorted(p.name for p in out.iterdir()) == sorted([
+        f"{stem}.docx", f"{stem}.pdf", "2023_TW-III_Sekretariat-Daerah_Gabungan.docx",
+        "2023_TW-III_Sekretariat-Daerah_Gabungan.pdf", "rekap.xlsx"])       # no temporary folders left
+    assert (out / f"{stem}.pdf").read_bytes()[:5] == b"%PDF-"
+    r = rows(out / "rekap.xlsx", "Ringkasan")[0]
+    assert r["File PDF"] == f"{stem}.pdf"
+
+
+def test_missing_libreoffice_keeps_the_word_report(tmp_path, monkeypatch):
+    monkeypatch.setenv("LKJ_SOFFICE", str(tmp_path / "tidak-ada-soffice"))
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    shutil.copy2(SEED000_XLSX, folder / "a.xlsx")
+    hasil = B.jalankan(folder, tmp_path / "hasil", jobs=1, pdf=True)
+    f = hasil.files[0]
+    assert f.status == B.BERHASIL and f.docx.exists() and f.pdf is None
+    assert [p.code for p in f.masalah if p.code.startswith("pdf")] == ["pdf-gagal-dibuat"]
+    assert "LibreOffice" in f.alasan
+    assert hasil.kode_keluar == 1
+    assert not list((tmp_path / "hasil").rglob(".~lkj-*"))
