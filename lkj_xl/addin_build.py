@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import random
 import re
 import tempfile
 import threading
@@ -246,10 +247,20 @@ def vba_project_bin(mods: list[VbaSource]) -> bytes:
             for m in mods:
                 storage.add_directory(StreamDirectory(m.name, stream(m.name, ovba_compress(m.code.encode("cp1252")))))
             storage.add_directory(StreamDirectory("dir", stream("dir", ovba_compress(DirStream(project).to_bytes()))))
-            storage.add_directory(StreamDirectory("_VBA_PROJECT", stream("vp", ProjectView(project).to_bytes())))
+            # Reserved3 = 1 as in xlwings' quickstart add-in (ms-ovba writes 3; MS-OVBA says it is ignored)
+            view = ProjectView(project, reserved=1).to_bytes()
+            storage.add_directory(StreamDirectory("_VBA_PROJECT", stream("vp", view)))
             root.add_directory(storage)
             root.add_directory(StreamDirectory("PROJECTwm", stream("wm", ProjectWm(project).to_bytes())))
-            root.add_directory(StreamDirectory("PROJECT", stream("pr", Project(project).to_bytes())))
+            # PROJECT's CMG/DPB/GC fields are obfuscated with random bytes (ms-ovba-crypto draws them from
+            # the global `random`): seed it for a reproducible file, and give the caller its state back.
+            state = random.getstate()
+            random.seed(PROJECT_NAME)
+            try:
+                project_stream = Project(project).to_bytes()
+            finally:
+                random.setstate(state)
+            root.add_directory(StreamDirectory("PROJECT", stream("pr", project_stream)))
             ole = OleFile()
             ole.root_directory = root
             out = os.path.join(tmp, "vbaProject.bin")

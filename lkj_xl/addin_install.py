@@ -129,8 +129,9 @@ def pasang(xlam: Path, *, sistem: str, home: Path, python: str, env: Mapping[str
     xlam = Path(xlam)
     if not xlam.is_file():
         raise LkjError(f"Berkas add-in '{xlam}' tidak ditemukan. Buat dulu dengan: lkj addin build")
-    record: dict = {"addin": str(loc.addin), "conf": str(loc.conf), "kunci": loc.kunci, "skrip": None,
-                    "conf_baru": not loc.conf.exists()}
+    earlier = _baca_catatan(loc)          # a re-install keeps what the first install found
+    record: dict = {"addin": str(loc.addin), "conf": str(loc.conf), "kunci": loc.kunci,
+                    "skrip": earlier.get("skrip"), "conf_baru": earlier.get("conf_baru", not loc.conf.exists())}
     done = []
     loc.folder_addin.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(xlam, loc.addin)
@@ -149,15 +150,19 @@ def pasang(xlam: Path, *, sistem: str, home: Path, python: str, env: Mapping[str
     return done
 
 
+def _baca_catatan(loc: Lokasi) -> dict:
+    if not loc.catatan.exists():
+        return {}
+    try:
+        return json.loads(loc.catatan.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
 def lepas(*, sistem: str, home: Path, env: Mapping[str, str] | None = None) -> list[str]:
     """Remove what `pasang` added; returns what was done (empty when nothing was installed)."""
     loc = lokasi(sistem, home, env)
-    record = {}
-    if loc.catatan.exists():
-        try:
-            record = json.loads(loc.catatan.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            record = {}
+    record = _baca_catatan(loc)
     done = []
     addin = Path(record.get("addin") or loc.addin)
     if addin.exists():
