@@ -57,7 +57,12 @@ _CWD_LOCK = threading.Lock()              # ms-ovba writes into the cwd: one bui
 
 def source_dir() -> Path:
     """`xl_addin/` of this checkout (the texts the add-in is built from)."""
-    return Path(__file__).resolve().parent.parent / "xl_addin"
+    path = Path(__file__).resolve().parent.parent / "xl_addin"
+    if not (path / "customUI14.xml").is_file():
+        raise LkjError(f"Folder sumber add-in ({path}) tidak ditemukan. Pasang lkj_xl dari folder kodenya "
+                       "(pip install -e <folder lkj_xl>), atau minta berkas lkj_xl.xlam kepada admin lalu "
+                       "jalankan: lkj addin install --xlam <berkas>")
+    return path
 
 
 def xlwings_dir() -> Path:
