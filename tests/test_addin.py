@@ -16,6 +16,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 import xlwings as xw  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
+from openpyxl.utils import get_column_letter  # noqa: E402
 
 from lkj_xl import addin, layout as L  # noqa: E402
 from lkj_xl.template import new_workbook  # noqa: E402
@@ -83,11 +84,9 @@ def assert_only_tool_cells_touched(result, p, actions, previous: set[str] = froz
             matrix = a["args"][0]
             for (row, col), colour in zip(cells_of(a), (c[0] for c in matrix)):
                 if colour != "keep":
-                    from openpyxl.utils import get_column_letter
                     ref = f"{sheet}!{get_column_letter(col)}{row}"
                     assert ref in allowed_colour, f"colour on {ref}, which names no problem"
         elif func == "rangeSelect":
-            from openpyxl.utils import get_column_letter
             ref = f"{sheet}!{get_column_letter(a['start_column'] + 1)}{a['start_row'] + 1}"
             assert ref in problem_cells
         elif func in ("sheetClear", "sheetClearContents"):
@@ -159,7 +158,6 @@ def test_validasi_colours_problem_cells_and_selects_the_first(tmp_path):
         if a["func"] == "setRangeColors":
             for (row, col), c in zip(cells_of(a), (c[0] for c in a["args"][0])):
                 if c != "keep":
-                    from openpyxl.utils import get_column_letter
                     colours[f"{sheet}!{get_column_letter(col)}{row}"] = c
     for e in errors:
         assert colours[e.where] == addin.ERROR_FILL.lower()
@@ -197,17 +195,15 @@ def test_fixed_cells_get_the_template_fill_back():
     assert_only_tool_cells_touched(result, p, actions, previous={"Capaian!E5", "Capaian!J6"})
 
 
-def test_clean_workbook_no_colours_no_mark_sheet():
+def test_clean_workbook_no_colours_no_mark_sheet(tmp_path):
     data = seed000()
     for row in data["anggaran"]:
         row["anggaran_pk"] = None           # removes the seed's 'anggaran-pk-berbeda' warnings
-    wb = new_workbook()
-    result, p, actions = run(build(data, Path(__import__("tempfile").mkdtemp()) / "bersih.xlsx"), "validasi")
+    result, p, actions = run(build(data, tmp_path / "bersih.xlsx"), "validasi")
     assert result.olahan.masalah == []
     assert not [a for a, _ in actions if a["func"] in ("setRangeColors", "rangeSelect", "addSheet")]
     assert "tidak ada masalah" in alerts(actions)[-1]
     assert writes_on(actions, L.MASALAH.name)[-1]["values"][0][0] == "tidak-ada-masalah"
-    del wb
 
 
 # ------------------------------------------------------------------ Buat LKj / PDF
