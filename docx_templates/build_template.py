@@ -496,7 +496,7 @@ def cost_table(doc):
     merge_row(r, 0, 9)
     r.cells[0].paragraphs[0].runs[0].bold = True
     tag_row(t, "{%tr for a in anggaran %}")
-    r = row(t, ["{{ a.kode }}", "{{ a.uraian }}", None, "{{ a.pagu }}", "{{ a.realisasi }}", "{{ a.serapan }}",
+    r = row(t, ["{{ a.no }}", "{{ a.uraian }}", None, "{{ a.pagu }}", "{{ a.realisasi }}", "{{ a.serapan }}",
                 None, None, None, None], [k, i, i, n, n, n, n, n, n, n])
     _no_split(r)
     merge_row(r, 1, 2)
@@ -515,7 +515,7 @@ def cost_table(doc):
 
 
 def strategy_table(doc, key):
-    t = table(doc, [0.9, 4.6, 7.5, 3.0])
+    t = table(doc, [0.9, 4.3, 7.3, 3.5])
     row(t, ["No", "Indikator Kinerja", "Strategi Yang Digunakan", "Pada Bulan"], "Kepala Tabel", header=True,
         valign=WD_CELL_VERTICAL_ALIGNMENT.CENTER)
     tag_row(t, f"{{%tr for g in {key} %}}")

@@ -29,18 +29,21 @@ def grafik_capaian(hasil: Hasil, path: Path, desimal: int = 2) -> Path:
     items = hasil.indikator
     fig = Figure(figsize=(6.4, 3.2))
     ax = fig.add_subplot()
-    labels = [f"Ind. {h.nomor}" for h in items]
+    labels = [str(h.nomor) for h in items]
+    many = len(items) > 8
     values = [float(h.capaian) if h.capaian is not None else 0.0 for h in items]
     colors = [ABU if h.tercapai is None else (HIJAU if h.tercapai else MERAH) for h in items]
     xs = range(len(items))
     bars = ax.bar(xs, values, color=colors, width=0.6)
-    top = max([100.0] + values) * 1.15
+    top = max([100.0] + values) * (1.3 if len(items) > 8 else 1.15)
     for bar, h in zip(bars, items):
-        text = persen(h.capaian, desimal) if h.capaian is not None else "tidak\nterhitung"
+        text = persen(h.capaian, desimal) if h.capaian is not None else ("n/a" if many else "tidak\nterhitung")
         y = bar.get_height() if h.capaian is not None else 2
-        ax.text(bar.get_x() + bar.get_width() / 2, y + top * 0.01, text, ha="center", va="bottom", fontsize=7)
+        ax.text(bar.get_x() + bar.get_width() / 2, y + top * 0.01, text, ha="center", va="bottom",
+                fontsize=6 if many else 7, rotation=90 if many else 0)
     ax.axhline(100, color=BIRU, linestyle="--", linewidth=1, label="Target 100%")
     ax.set_xticks(list(xs), labels, fontsize=8)
+    ax.set_xlabel("Indikator ke-", fontsize=8)
     ax.set_ylim(0, top)
     ax.set_ylabel("Capaian (%)", fontsize=8)
     ax.tick_params(axis="y", labelsize=7)
@@ -51,7 +54,7 @@ def grafik_capaian(hasil: Hasil, path: Path, desimal: int = 2) -> Path:
     if any(h.tercapai is None for h in items):
         handles.append(Patch(color=ABU, label="Tidak terhitung"))
     handles.append(ax.get_lines()[0])
-    ax.legend(handles=handles, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(handles),
+    ax.legend(handles=handles, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=len(handles),
               frameon=False)
     fig.tight_layout()
     return _save(fig, path)

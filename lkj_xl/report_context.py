@@ -204,13 +204,18 @@ def konteks(olahan: Olahan, *, draf: bool = False) -> dict:
     by_code = {x.baris.kode: x for x in hasil.anggaran}
     anggaran, anggaran_pk, pk_values = [], [], []
     inside = {x.baris.kode for x in hasil.anggaran}
-    for x in hasil.anggaran:
+    for no, x in enumerate(hasil.anggaran, start=1):
         br = x.baris
         indent = "\u00a0" * 4 * _depth(x, by_code)
+        kode = teks(br.kode)
+        # short codes (1, 2, 1.1) read as row numbers; long ones (7.01.01.2.06.0001) go before the name
+        uraian_kode = teks(br.uraian) if kode == str(no) or not kode else f"{kode} {teks(br.uraian)}"
         anggaran.append({
-            "kode": teks(br.kode),
+            "no": str(no),
+            "kode": kode,
             "level": teks(br.level),
-            "uraian": indent + teks(br.uraian),
+            "uraian": indent + uraian_kode,
+            "nama": teks(br.uraian),
             "kode_sasaran": teks(br.kode_sasaran),
             "pagu": ribuan(x.pagu),
             "realisasi": ribuan(x.realisasi),
@@ -219,7 +224,7 @@ def konteks(olahan: Olahan, *, draf: bool = False) -> dict:
         })
         pk_value = br.anggaran_pk if br.anggaran_pk is not None else (
             br.pagu_berlaku if idn.pk_perubahan else br.pagu)
-        anggaran_pk.append({"no": f"{teks(br.kode)}.", "uraian": indent + teks(br.uraian),
+        anggaran_pk.append({"no": f"{no}.", "kode": kode, "uraian": indent + uraian_kode,
                             "anggaran": rupiah(pk_value)})
         if x.induk not in inside and pk_value is not None:
             pk_values.append(pk_value)
