@@ -216,10 +216,7 @@ def table(doc, widths, grid=True):
     if grid:
         t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    t.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    t._tbl.tblPr.append(layout)
+    t.autofit = False                       # <w:tblLayout w:type="fixed"/>
     for col, w in zip(t.columns, widths):
         col.width = Cm(w)
     t._widths = widths
@@ -662,6 +659,22 @@ def header_footer(doc):
     sec.first_page_footer.paragraphs[0].style = "Footer"
 
 
+_TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+                "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+                "tblCaption", "tblDescription"]
+
+
+def schema_order(doc):
+    """Word is strict about the order of <w:tblPr> children; put the ones appended above in place."""
+    rank = {qn(f"w:{n}"): i for i, n in enumerate(_TBLPR_ORDER)}
+    for tblpr in doc.element.body.iter(qn("w:tblPr")):
+        children = list(tblpr)
+        for el in children:
+            tblpr.remove(el)
+        for el in sorted(children, key=lambda el: rank.get(el.tag, len(rank))):
+            tblpr.append(el)
+
+
 def build(path: Path = OUT) -> Path:
     doc = Document()
     styles(doc)
@@ -677,6 +690,7 @@ def build(path: Path = OUT) -> Path:
     bab3(doc)
     lampiran1(doc)
     lampiran2(doc)
+    schema_order(doc)
     props = doc.core_properties
     props.title = "Laporan Kinerja Triwulan"
     props.author = "lkj_xl"
