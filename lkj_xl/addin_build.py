@@ -32,6 +32,7 @@ from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape
 
 from .problems import LkjError
+from .resources import bundled_dir
 
 PROJECT_NAME = "lkj"                      # xlwings PROJECT_NAME: config file lkj.conf, sheet lkj.conf
 XLAM_NAME = "lkj_xl.xlam"
@@ -56,8 +57,8 @@ _CWD_LOCK = threading.Lock()              # ms-ovba writes into the cwd: one bui
 
 
 def source_dir() -> Path:
-    """`xl_addin/` of this checkout (the texts the add-in is built from)."""
-    path = Path(__file__).resolve().parent.parent / "xl_addin"
+    """`xl_addin/` (the texts the add-in is built from), in a checkout or an installed wheel."""
+    path = bundled_dir("xl_addin")
     if not (path / "customUI14.xml").is_file():
         raise LkjError(f"Folder sumber add-in ({path}) tidak ditemukan. Pasang lkj_xl dari folder kodenya "
                        "(pip install -e <folder lkj_xl>), atau minta berkas lkj_xl.xlam kepada admin lalu "

@@ -27,8 +27,9 @@ from .engine import Olahan
 from .pdf import buat_pdf
 from .problems import LkjError
 from .report_context import konteks
+from .resources import bundled_dir
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "docx_templates"
+TEMPLATE_DIR = bundled_dir("docx_templates")
 DEFAULT_TEMPLATE = "lkj_triwulan"
 PAPER = {"A4": (Cm(21.0), Cm(29.7)), "F4": (Cm(21.5), Cm(33.0))}
 FOTO_LEBAR, FOTO_TINGGI = Cm(7.5), Cm(6.0)
