@@ -23,7 +23,7 @@ addin_app = typer.Typer(
 
 @addin_app.command("build")
 def build(
-    output: Path = typer.Option(Path("build") / addin_build.XLAM_NAME, "-o", "--output",
+    output: Path = typer.Option(Path("build") / addin_build.XLAM_NAME, "-o", "--keluaran", "--output",
                                 help="Berkas .xlam yang dibuat (atau folder untuknya)."),
 ) -> None:
     """Membuat berkas add-in lkj_xl.xlam dari teks di xl_addin/ dan VBA milik xlwings.

@@ -22,7 +22,7 @@ def nama_keluaran(file: Path, out: Path | None) -> Path:
 
 def buat(
     file: Path = typer.Argument(..., help="Workbook LKj (.xlsx) yang akan dibuat laporannya."),
-    output: Path | None = typer.Option(None, "-o", "--output",
+    output: Path | None = typer.Option(None, "-o", "--keluaran", "--output",
                                        help="File .docx hasil (atau folder). Bawaan: <nama workbook>_LKj.docx "
                                             "di folder yang sama."),
     pdf: bool = typer.Option(False, "--pdf", help="Buat juga PDF-nya (memerlukan LibreOffice)."),
