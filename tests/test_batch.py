@@ -397,3 +397,37 @@ def test_missing_libreoffice_keeps_the_word_report(tmp_path, monkeypatch):
     assert "LibreOffice" in f.alasan
     assert hasil.kode_keluar == 1
     assert not list((tmp_path / "hasil").rglob(".~lkj-*"))
+
+
+def test_gabung_keeps_each_reports_sections_paper_and_headers(tmp_path):
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Mm
+
+    a = Document()
+    a.sections[0].header.paragraphs[0].text = "KEPALA A"
+    a.add_paragraph("isi A halaman 1")
+    land = a.add_section(WD_SECTION.NEW_PAGE)
+    land.orientation = WD_ORIENT.LANDSCAPE
+    land.page_width, land.page_height = land.page_height, land.page_width
+    a.add_paragraph("lampiran A melintang")
+    a.save(tmp_path / "a.docx")
+
+    b = Document()
+    b.sections[0].page_width, b.sections[0].page_height = Mm(215), Mm(330)      # F4
+    b.sections[0].header.paragraphs[0].text = "KEPALA B"
+    b.add_paragraph("isi B")
+    b.save(tmp_path / "b.docx")
+
+    out = B.gabung_docx([tmp_path / "a.docx", tmp_path / "b.docx"], tmp_path / "gabung.docx")
+    doc = Document(str(out))
+    assert [p.text for p in doc.paragraphs if p.text] == ["isi A halaman 1", "lampiran A melintang", "isi B"]
+    s = doc.sections
+    assert len(s) == 3
+    restarts = [x._sectPr.find(qn("w:pgNumType")) is not None for x in s]
+    assert restarts == [True, False, True]                  # numbering restarts where each report starts
+    assert s[1].orientation == WD_ORIENT.LANDSCAPE
+    assert abs(s[2].page_height - Mm(330)) < Mm(1)          # B keeps its own paper
+    assert s[0].header.paragraphs[0].text == "KEPALA A"
+    assert s[1].header.is_linked_to_previous                # A's annex inherits A's header
+    assert s[2].header.paragraphs[0].text == "KEPALA B"
+    assert not list(tmp_path.glob(".~lkj-*"))
