@@ -34,7 +34,7 @@ from .engine import Olahan, olah_grids
 from .formatting import persen
 from .outputs import Block, Link, computed_blocks, hasil_blocks, masalah_block
 from .problems import LkjError, Problem
-from .reading import HEADER_SCAN_ROWS, Grid
+from .reading import Grid, find_header
 
 JUDUL = "LKj"
 ERROR_FILL = "#FFC7CE"          # light red (Excel's "Bad")
@@ -95,7 +95,7 @@ class BukuIo:
         spec, keys = PERCENT_COLUMNS.get(name, (None, ()))
         if spec is None:
             return
-        header_row, cols = _find_header(grid, spec)
+        header_row, cols = find_header(grid, spec)
         if not header_row or grid.bottom <= header_row:
             return
         sh = self.sheet(name)
@@ -226,28 +226,6 @@ def _excel_value(v: Any) -> Any:
     if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
         return dt.datetime(v.year, v.month, v.day)
     return v
-
-
-def _find_header(grid: Grid, spec: L.TableSheet) -> tuple[int, dict[str, int]]:
-    """Header row and {key: column} of a table sheet, matched on labels like reading does."""
-    labels = {}
-    for col in spec.columns:
-        for lab in (col.label, *col.aliases):
-            labels[_norm(lab)] = col.key
-    best_row, best = 0, {}
-    for r in range(grid.top, min(grid.bottom, grid.top + HEADER_SCAN_ROWS) + 1):
-        found = {}
-        for c in range(grid.left, grid.right + 1):
-            key = labels.get(_norm(grid.get(r, c)))
-            if key and key not in found:
-                found[key] = c
-        if len(found) > len(best):
-            best_row, best = r, found
-    return best_row, best
-
-
-def _norm(label: Any) -> str:
-    return re.sub(r"\s+", " ", str(label or "")).strip().lower().rstrip(":")
 
 
 # ------------------------------------------------------------------ shared steps

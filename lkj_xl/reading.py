@@ -125,6 +125,25 @@ def read_workbook(path: str | Path) -> Laporan:
 
 # ---------------------------------------------------------------- grids -> model
 
+def find_header(grid: Grid, spec: L.TableSheet) -> tuple[int, dict[str, int]]:
+    """The header row of a table sheet and {column key: column}, matched on header labels: the row
+    among the first HEADER_SCAN_ROWS that holds the most known labels."""
+    labels = {}
+    for col in spec.columns:
+        for lab in (col.label, *col.aliases):
+            labels[_norm(lab)] = col.key
+    best_row, best = 0, {}
+    for r in range(grid.top, min(grid.bottom, grid.top + HEADER_SCAN_ROWS) + 1):
+        found = {}
+        for c in range(grid.left, grid.right + 1):
+            key = labels.get(_norm(grid.get(r, c)))
+            if key and key not in found:
+                found[key] = c
+        if len(found) > len(best):
+            best_row, best = r, found
+    return best_row, best
+
+
 class _Reader:
     def __init__(self, grids: Mapping[str, Grid], source: str):
         self.grids = grids
@@ -151,19 +170,7 @@ class _Reader:
         if spec.name not in self.grids and optional:
             return []
         grid = self.sheet(spec.name)
-        labels = {}
-        for col in spec.columns:
-            for lab in (col.label, *col.aliases):
-                labels[_norm(lab)] = col.key
-        best_row, best = 0, {}
-        for r in range(grid.top, min(grid.bottom, grid.top + HEADER_SCAN_ROWS) + 1):
-            found = {}
-            for c in range(grid.left, grid.right + 1):
-                key = labels.get(_norm(grid.get(r, c)))
-                if key and key not in found:
-                    found[key] = c
-            if len(found) > len(best):
-                best_row, best = r, found
+        best_row, best = find_header(grid, spec)
         missing = [c.label for c in spec.columns if c.required and not c.computed and c.key not in best]
         if missing:
             where = f"baris {best_row}" if best else "baris judul"
@@ -430,4 +437,4 @@ def read_grids(grids: Mapping[str, Grid], source: str = "") -> Laporan:
     return lap
 
 
-__all__ = ["Grid", "load_grids", "read_workbook", "read_grids", "check_file", "ref", "to_decimal"]
+__all__ = ["Grid", "load_grids", "read_workbook", "read_grids", "check_file", "find_header", "ref", "to_decimal"]
