@@ -15,6 +15,16 @@ from .performance import Hasil
 
 HIJAU, MERAH, ABU, BIRU = "#2e7d32", "#c62828", "#9e9e9e", "#1565c0"
 DPI = 150
+# Beyond this many bars a value label per bar is unreadable and costs seconds per report: the chart
+# keeps every bar (the caption says "per indikator") but drops the labels, thins the tick labels
+# and stops growing.
+BANYAK = 40
+MAKS_TINGGI_IN = 9.5
+
+
+def _every(n: int, target: int = 20) -> int:
+    """Label every k-th bar so that about `target` labels remain."""
+    return max(1, -(-n // target))
 
 
 def _save(fig: Figure, path: Path) -> Path:
@@ -29,12 +39,18 @@ def grafik_capaian(hasil: Hasil, path: Path, desimal: int = 2) -> Path:
     items = hasil.indikator
     fig = Figure(figsize=(6.4, 3.2))
     ax = fig.add_subplot()
+    huge = len(items) > BANYAK
+    step = _every(len(items)) if huge else 1
     labels = [str(h.nomor) for h in items]
     many = len(items) > 8
     values = [float(h.capaian) if h.capaian is not None else 0.0 for h in items]
     colors = [ABU if h.tercapai is None else (HIJAU if h.tercapai else MERAH) for h in items]
     xs = range(len(items))
-    bars = ax.bar(xs, values, color=colors, width=0.6)
+    if huge:   # one LineCollection instead of a thousand Rectangle patches
+        ax.vlines(list(xs), 0, values, colors=colors, linewidth=max(0.3, 300 / len(items)))
+        bars = []
+    else:
+        bars = ax.bar(xs, values, color=colors, width=0.6)
     top = max([100.0] + values) * (1.3 if len(items) > 8 else 1.15)
     for bar, h in zip(bars, items):
         text = persen(h.capaian, desimal) if h.capaian is not None else ("n/a" if many else "tidak\nterhitung")
@@ -42,7 +58,7 @@ def grafik_capaian(hasil: Hasil, path: Path, desimal: int = 2) -> Path:
         ax.text(bar.get_x() + bar.get_width() / 2, y + top * 0.01, text, ha="center", va="bottom",
                 fontsize=6 if many else 7, rotation=90 if many else 0)
     ax.axhline(100, color=BIRU, linestyle="--", linewidth=1, label="Target 100%")
-    ax.set_xticks(list(xs), labels, fontsize=8)
+    ax.set_xticks(list(xs)[::step], labels[::step], fontsize=8)
     ax.set_xlabel("Indikator ke-", fontsize=8)
     ax.set_ylim(0, top)
     ax.set_ylabel("Capaian (%)", fontsize=8)
@@ -64,20 +80,25 @@ def grafik_serapan(hasil: Hasil, path: Path, desimal: int = 2) -> Path:
     """Horizontal bars: serapan anggaran (%) per budget line, with the overall serapan as a line."""
     items = hasil.anggaran
     n = max(len(items), 1)
-    fig = Figure(figsize=(6.4, 0.9 + 0.42 * n))
+    huge = n > BANYAK
+    step = _every(n, 30) if huge else 1
+    fig = Figure(figsize=(6.4, min(0.9 + 0.42 * n, MAKS_TINGGI_IN)))
     ax = fig.add_subplot()
     labels = [textwrap.shorten(f"{a.baris.kode} {a.baris.uraian}", 48, placeholder="…") for a in items]
     values = [float(a.serapan) if a.serapan is not None else 0.0 for a in items]
     ys = list(range(len(items)))[::-1]
-    ax.barh(ys, values, color=BIRU, height=0.6)
+    if huge:
+        ax.hlines(ys, 0, values, colors=BIRU, linewidth=max(0.3, 400 / n))
+    else:
+        ax.barh(ys, values, color=BIRU, height=0.6)
     right = max([100.0] + values) * 1.18
-    for y, a, v in zip(ys, items, values):
+    for y, a, v in ([] if huge else zip(ys, items, values)):
         ax.text(v + right * 0.01, y, persen(a.serapan, desimal), va="center", fontsize=7)
     if hasil.serapan is not None:
         ax.axvline(float(hasil.serapan), color=MERAH, linestyle="--", linewidth=1,
                    label=f"Serapan total {persen(hasil.serapan, desimal)}")
         ax.legend(fontsize=7, loc="lower right", frameon=False)
-    ax.set_yticks(ys, labels, fontsize=7)
+    ax.set_yticks(ys[::step], labels[::step], fontsize=7 if not huge else 6)
     ax.set_xlim(0, right)
     ax.set_xlabel("Serapan anggaran (%)", fontsize=8)
     ax.tick_params(axis="x", labelsize=7)
