@@ -42,10 +42,10 @@ from .formatting import nip as format_nip
 from .layout import ESELON
 from .problems import ERROR, WARNING, LkjError, Problem
 from .safe_names import PemberiNama, bagian, nama_laporan, stem_aman
+from .writing import TMP_PREFIX, atomic_save, usual_permissions
 
 BERHASIL, DRAF, DITOLAK, GAGAL = "Berhasil", "Berhasil (DRAF)", "Ditolak", "Gagal"
 EKSTENSI = (".xlsx", ".xlsm", ".xls")   # .xls is listed as failed, with how to convert it
-TMP_PREFIX = ".~lkj-"
 MAX_TUGAS_PER_PROSES = 50        # recycle worker processes: keeps memory flat over long batches
 SISA_TMP_LAMA = 6 * 3600         # temporary files of killed runs older than this are removed
 
@@ -416,13 +416,13 @@ def _beri_nama(files: list[HasilFile], namers: dict[Path, PemberiNama]) -> None:
         name = namer.ambil(hf.stem, ".docx")
         final = folder / name
         os.replace(hf.tmp_docx, final)
-        _umum(final)
+        usual_permissions(final)
         hf.docx, hf.tmp_docx = final, None
         if hf.tmp_pdf:
             pdf = final.with_suffix(".pdf")
             namer.pesan(pdf.name)
             os.replace(hf.tmp_pdf, pdf)
-            _umum(pdf)
+            usual_permissions(pdf)
             _hapus(Path(hf.tmp_pdf).parent)
             hf.pdf, hf.tmp_pdf = pdf, None
 
@@ -503,7 +503,7 @@ def gabung_docx(paths: list[Path], out: Path) -> Path:
     for idx in first_sections:
         if idx < len(sections):
             sections[idx].start_type = WD_SECTION.NEW_PAGE
-    return _atomic_docx(master, out)
+    return atomic_save(master.save, Path(out))
 
 
 def _map_hdrftr(composer, src_doc, master, sect_pr, cache: dict[str, str]) -> None:
@@ -555,30 +555,6 @@ def _restart_numbering(sect_pr) -> None:
     pg.set(qn("w:start"), "1")
 
 
-def _umum(path: Path) -> None:
-    """mkstemp makes files readable by their owner only; give outputs the usual permissions."""
-    if os.name == "posix":
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(path, 0o666 & ~mask)
-
-
-def _atomic_docx(document, out: Path) -> Path:
-    import tempfile
-
-    out = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".docx", dir=out.parent)
-    os.close(fd)
-    try:
-        document.save(tmp)
-        _umum(Path(tmp))
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out
-
-
 def _gabung(files: list[HasilFile], namers: dict[Path, PemberiNama], pdf: bool) -> tuple[list[Path], list[MasalahLintas]]:
     made, problems = [], []
     # one combined document per folder and perangkat daerah (a folder may hold several units)
@@ -615,7 +591,7 @@ def _pdf_atomic(docx: Path) -> Path:
         made = buat_pdf(docx, tmp_dir)
         final = docx.with_suffix(".pdf")
         os.replace(made, final)
-        _umum(final)
+        usual_permissions(final)
         return final
     finally:
         _hapus(tmp_dir)
@@ -740,7 +716,7 @@ def jalankan(folder: Path, keluaran: Path, *, pdf: bool = False, jobs: int | Non
                 ("Masalah lintas laporan", len(lintas)), ("Waktu (detik)", round(hasil.detik, 1))]
         info += [(f"Dilewati: {rel}", reason) for rel, reason in hasil.dilewati]
         hasil.rekap = tulis_rekap(out / "rekap.xlsx", ringkasan, masalah, info)
-        _umum(hasil.rekap)
+        usual_permissions(hasil.rekap)
         return hasil
     finally:
         _bersihkan(out, prefix)

@@ -79,7 +79,7 @@ def check_file(path: Path) -> None:
         try:
             with olefile.OleFileIO(str(path)) as ole:
                 encrypted = ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage")
-        except OSError:
+        except (OSError, ValueError):   # olefile raises either for a malformed compound file
             encrypted = False
         if encrypted:
             raise LkjError(f"File '{name}' dilindungi kata sandi. Buka di Excel, hapus kata sandinya "

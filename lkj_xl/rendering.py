@@ -12,8 +12,6 @@ and embedded; photos of Lampiran II are looked up relative to `folder_foto`.
 """
 from __future__ import annotations
 
-import contextlib
-import os
 import tempfile
 from pathlib import Path
 
@@ -28,6 +26,7 @@ from .pdf import buat_pdf
 from .problems import LkjError
 from .report_context import konteks
 from .resources import bundled_dir
+from .writing import atomic_save
 
 TEMPLATE_DIR = bundled_dir("docx_templates")
 DEFAULT_TEMPLATE = "lkj_triwulan"
@@ -111,24 +110,6 @@ def _paper(document, kertas: str) -> None:
         section.page_width, section.page_height = width, height
 
 
-@contextlib.contextmanager
-def _atomic(out: Path):
-    """Yield a temporary path in out's folder; on success it replaces `out` in one step."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=out.suffix or ".tmp", dir=out.parent)
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        try:
-            os.replace(tmp, out)
-        except PermissionError as exc:
-            raise LkjError(f"File '{out}' tidak dapat ditulis; mungkin sedang dibuka di Word. "
-                           "Tutup file itu lalu ulangi.") from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-
-
 def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Path | None = None) -> Path:
     """Write the LKj .docx to `out` (atomically) and return its path.
 
@@ -165,6 +146,5 @@ def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Pat
         props = document.core_properties
         props.title = f"Laporan Kinerja {ctx['unit']} {ctx['periode']} Tahun {ctx['tahun']}"
         props.subject = "DRAF" if draf else ""
-        with _atomic(out) as tmp_out:
-            tpl.save(str(tmp_out))
+        atomic_save(lambda tmp: tpl.save(str(tmp)), out)
     return out

@@ -22,15 +22,32 @@ from .problems import LkjError
 from .reading import check_file
 from .template import _table_sheet, resize_table
 
+TMP_PREFIX = ".~lkj-"        # temporary files next to their target (batch cleans these up on Ctrl-C)
+
+
+def usual_permissions(path: Path) -> None:
+    """mkstemp creates files readable by their owner only; outputs on a shared office folder
+    should have the permissions any other new file gets (0666 less the umask)."""
+    if os.name == "posix":
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(path, 0o666 & ~mask)
+
+
 def atomic_save(save, out: Path) -> Path:
     """Call save(tmp_path) then move it over `out`, so a crash never leaves half a file."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~lkj-", suffix=out.suffix, dir=out.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=out.suffix, dir=out.parent)
     os.close(fd)
     try:
         save(tmp)
-        os.replace(tmp, out)
+        usual_permissions(Path(tmp))
+        try:
+            os.replace(tmp, out)
+        except PermissionError as exc:
+            raise LkjError(f"File '{out}' tidak dapat ditulis; mungkin sedang dibuka di Excel atau Word. "
+                           "Tutup file itu lalu ulangi.") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -162,3 +162,19 @@ def test_missing_identitas_label(make_book):
     def edit(wb):
         wb["Identitas"]["A17"] = "Periode"
     assert "isian 'Periode Laporan'" in _message(make_book(edit=edit))
+
+
+def test_malformed_old_format_file(tmp_path):
+    """An OLE signature followed by garbage (olefile raises ValueError or OSError) is an old .xls."""
+    p = tmp_path / "lama.xlsx"
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    assert "Excel lama (.xls)" in _message(p)
+
+
+def test_outputs_get_the_usual_permissions(tmp_path):
+    import os
+    from lkj_xl.writing import atomic_save
+    out = atomic_save(lambda tmp: open(tmp, "w").write("x"), tmp_path / "hasil.xlsx")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
