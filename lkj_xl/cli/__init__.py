@@ -25,6 +25,7 @@ for module in (engine_cmd, report_cmd, batch_cmd, addin_cmd):
 
 
 def main() -> None:
+    # typer >= 0.26 itself turns Ctrl-C into exit 130; older ones raise KeyboardInterrupt up to here.
     try:
         app()
     except KeyboardInterrupt:
