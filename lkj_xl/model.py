@@ -65,6 +65,7 @@ class Indikator:
     sumber_data: str = ""
     row: int = 0                                       # PK row
     cells: dict[str, str] = field(default_factory=dict)
+    sasaran_diketik: str = ""                          # the sasaran text as typed on this row ('' = same as above)
 
 
 @dataclass

@@ -312,8 +312,8 @@ class _Reader:
                 sumber_data=text(raw.get("sumber_data")),
                 row=row,
                 cells=self.cells(L.PK, row),
+                sasaran_diketik=text(raw.get("sasaran")),
             )
-            ind.cells["_sasaran_typed"] = text(raw.get("sasaran"))
             out.append(ind)
         return out
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from openpyxl.utils import get_column_letter
+
 from . import layout as L
 from .formatting import angka, persen, ribuan, tanggal
 from .model import Laporan
@@ -135,7 +137,7 @@ def check_pk(lap: Laporan, hasil: Hasil) -> list[Problem]:
     for ind in lap.indikator:
         out += _required(ind.cells, {"kode_sasaran": ind.kode_sasaran, "sasaran": ind.sasaran, "kode": ind.kode,
                                      "indikator": ind.indikator, "satuan": ind.satuan}, L.PK)
-        typed = ind.cells.get("_sasaran_typed", "")
+        typed = ind.sasaran_diketik
         if typed and ind.kode_sasaran in names and names[ind.kode_sasaran][0] != typed:
             out.append(at("sasaran-berbeda", ind.cells["sasaran"], kode=ind.kode_sasaran, lain=names[ind.kode_sasaran][0]))
         elif typed and ind.kode_sasaran not in names:
@@ -303,6 +305,5 @@ def check_rtl(lap: Laporan, hasil: Hasil) -> list[Problem]:
     for r in lap.rtl:
         if r.kode and r.kode not in known:
             col = lap.kolom.get("RTL", {}).get("kode")
-            from openpyxl.utils import get_column_letter
             out.append(at("indikator-tidak-dikenal", f"RTL!{get_column_letter(col or 2)}{r.row}", kode=r.kode))
     return out

@@ -177,3 +177,9 @@ def test_every_problem_names_a_cell_and_a_hint(make_book, seed_data):
     for p in o.masalah:
         assert p.sheet and p.cell and p.message and p.hint, p
         assert p.file.endswith(".xlsx")
+
+
+def test_same_sasaran_code_with_different_text(make_book, seed_data):
+    # the seed 004 kind of slip: one sasaran written two ways
+    seed_data["pk"][1]["sasaran"] = "Meningkatnya kualitas fasilitas operasional kantor"
+    assert planted(make_book(seed_data)) == [("sasaran-berbeda", "PK!C5")]
