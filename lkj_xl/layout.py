@@ -261,10 +261,6 @@ SHEET_ORDER = ("Petunjuk", "Identitas", "Tugas", "PK", "Capaian", "Anggaran", "S
                "Dokumentasi", "Pengaturan", HASIL, MASALAH.name)
 
 
-def input_columns(sheet: TableSheet) -> tuple[Column, ...]:
-    return tuple(c for c in sheet.columns if not c.computed)
-
-
 def computed_columns(sheet: TableSheet) -> tuple[Column, ...]:
     return tuple(c for c in sheet.columns if c.computed)
 

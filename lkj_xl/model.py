@@ -151,12 +151,3 @@ class Laporan:
     # Header positions per sheet: sheet -> {column key: 1-based column index}; used by writers.
     kolom: dict[str, dict[str, int]] = field(default_factory=dict)
     baris_header: dict[str, int] = field(default_factory=dict)
-
-    def sasaran(self) -> list[tuple[str, str, list[Indikator]]]:
-        """Sasaran in order of first appearance, each with its indicators."""
-        out: dict[str, tuple[str, str, list[Indikator]]] = {}
-        for ind in self.indikator:
-            if ind.kode_sasaran not in out:
-                out[ind.kode_sasaran] = (ind.kode_sasaran, ind.sasaran, [])
-            out[ind.kode_sasaran][2].append(ind)
-        return list(out.values())

@@ -18,6 +18,7 @@ from .problems import TINGKAT, Problem
 PCT = "0.00"
 MONEY = "#,##0"
 TIDAK_TERHITUNG = "tidak terhitung"
+TERCAPAI = {True: "Ya", False: "Belum", None: "-"}     # HasilIndikator.tercapai as shown in the sheets
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def computed_blocks(o: Olahan) -> list[Block]:
             "realisasi_periode": _num(h.realisasi.angka),
             "capaian": _num(h.capaian) if h.capaian is not None else TIDAK_TERHITUNG,
             "predikat": h.predikat or None,
-            "tercapai": {True: "Ya", False: "Belum", None: "-"}[h.tercapai],
+            "tercapai": TERCAPAI[h.tercapai],
         }
     if "Capaian" in lap.kolom and lap.realisasi_baris:
         first = lap.baris_header["Capaian"] + 1
@@ -162,7 +163,7 @@ def hasil_blocks(o: Olahan) -> list[Block]:
                          _num(x.target.angka) if x.target.angka is not None else x.target.teks,
                          _num(x.realisasi.angka) if x.realisasi.angka is not None else x.realisasi.teks,
                          _num(x.capaian, d) if x.capaian is not None else TIDAK_TERHITUNG,
-                         x.predikat, {True: "Ya", False: "Belum", None: "-"}[x.tercapai]])
+                         x.predikat, TERCAPAI[x.tercapai]])
     blocks.append(Block(L.HASIL, row, 1, ind_rows, [None] * 7 + [pct, None, None], header=True))
     row += len(ind_rows) + 2
     sas_rows = [["Kode", "Sasaran", "Predikat", "Capaian (%)", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)",

@@ -19,7 +19,7 @@ from . import layout as L
 from .model import (BarisAnggaran, Foto, Identitas, Indikator, Laporan, Nilai, Pengaturan, Realisasi,
                     Rtl, Strategi)
 from .parsing import is_pure_number, nip_digits, parse_date, parse_number, text, to_decimal
-from .problems import LkjError, Problem, make
+from .problems import LkjError, Problem, at, make
 
 HEADER_SCAN_ROWS = 15
 
@@ -53,10 +53,6 @@ class Grid:
     @property
     def right(self) -> int:
         return self.left + max((len(r) for r in self.values), default=0) - 1
-
-
-def ref(sheet: str, row: int, col: int) -> str:
-    return f"{sheet}!{get_column_letter(col)}{row}"
 
 
 def _norm(label: Any) -> str:
@@ -190,10 +186,6 @@ class _Reader:
             rows.append((r, raw))
         return rows
 
-    def cell_ref(self, spec_name: str, row: int, key: str) -> str:
-        col = self.kolom[spec_name].get(key)
-        return f"{spec_name}!{get_column_letter(col)}{row}" if col else f"{spec_name}!{row}:{row}"
-
     def nilai(self, spec: L.TableSheet, row: int, raw: dict, key: str) -> Nilai:
         """An indicator quantity: number (percent-formatted cells scaled to 0..100) + display text."""
         value = raw.get(key)
@@ -202,8 +194,6 @@ class _Reader:
         if number is not None and isinstance(value, (int, float)) and "%" in raw["_fmt"].get(key, ""):
             number = number * 100  # a percent-formatted cell stores 0.9167 for 91,67%
             shown = f"{number.normalize():f}%"
-        if value is not None and shown and number is None:
-            pass  # text with no number: kept as text; performance/validation report it
         return Nilai(number, shown)
 
     def money(self, spec: L.TableSheet, row: int, raw: dict, key: str) -> Decimal | None:
@@ -259,17 +249,17 @@ class _Reader:
             raw = values.get(f.key)
             if f.key in ("nip", "nip_atasan"):
                 if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-                    self.problems.append(_at("nip-angka", cells[f.key], self.source, label=f.label))
+                    self.problems.append(at("nip-angka", cells[f.key], file=self.source, label=f.label))
                 setattr(ident, f.key, nip_digits(raw) if text(raw) else "")
             elif f.kind == L.DATE:
                 date = parse_date(raw)
                 if text(raw) and date is None:
-                    self.problems.append(_at("bukan-tanggal", cells[f.key], self.source, label=f.label, teks=text(raw)))
+                    self.problems.append(at("bukan-tanggal", cells[f.key], file=self.source, label=f.label, teks=text(raw)))
                 setattr(ident, f.key, date)
             elif f.key == "tahun":
                 number = parse_number(raw)
                 if text(raw) and (number is None or number != int(number)):
-                    self.problems.append(_at("bukan-angka", cells[f.key], self.source, label=f.label, teks=text(raw)))
+                    self.problems.append(at("bukan-angka", cells[f.key], file=self.source, label=f.label, teks=text(raw)))
                 ident.tahun = int(number) if number is not None else None
             elif f.key == "batas_hari_kerja":
                 number = parse_number(raw)
@@ -279,7 +269,7 @@ class _Reader:
             elif f.key == "periode":
                 ident.periode = text(raw)
                 if ident.periode and L.tw_index(ident.periode) == 0:
-                    self.problems.append(_at("periode-tidak-dikenal", cells[f.key], self.source, teks=ident.periode))
+                    self.problems.append(at("periode-tidak-dikenal", cells[f.key], file=self.source, teks=ident.periode))
                 elif ident.periode:
                     ident.periode = L.PERIODE[L.tw_index(ident.periode) - 1] if not ident.periode.lower().startswith("tahun") else "Tahunan"
             else:
@@ -364,7 +354,7 @@ class _Reader:
             elif f.choices:
                 match = next((c for c in f.choices if c.lower() == text(raw).lower()), None)
                 if match is None:
-                    self.problems.append(_at("pilihan-tidak-dikenal", cells[f.key], self.source, label=f.label,
+                    self.problems.append(at("pilihan-tidak-dikenal", cells[f.key], file=self.source, label=f.label,
                                              teks=text(raw), pilihan=", ".join(f.choices)))
                 else:
                     setattr(p, f.key, match)
@@ -406,11 +396,6 @@ class _Reader:
         return out
 
 
-def _at(code: str, cell_ref: str, source: str, **kw) -> Problem:
-    sheet, _, cell = cell_ref.partition("!")
-    return make(code, sheet, cell, file=source, **kw)
-
-
 def read_grids(grids: Mapping[str, Grid], source: str = "") -> Laporan:
     """Build the model from grids keyed by sheet name (the path shared by files and xlwings)."""
     r = _Reader(grids, source)
@@ -437,4 +422,4 @@ def read_grids(grids: Mapping[str, Grid], source: str = "") -> Laporan:
     return lap
 
 
-__all__ = ["Grid", "load_grids", "read_workbook", "read_grids", "check_file", "find_header", "ref", "to_decimal"]
+__all__ = ["Grid", "load_grids", "read_workbook", "read_grids", "check_file", "find_header", "to_decimal"]

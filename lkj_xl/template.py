@@ -170,10 +170,6 @@ def build_template() -> Workbook:
     return wb
 
 
-def table_of(ws, name: str):
-    return ws.tables[name]
-
-
 def fill_table(ws, spec: L.TableSheet, rows: list[dict[str, Any]]) -> None:
     """Write rows (dicts keyed by column key) under the header and stretch the Excel Table over them."""
     h = spec.header_row

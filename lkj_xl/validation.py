@@ -35,8 +35,7 @@ def check_identitas(lap: Laporan, hasil: Hasil) -> list[Problem]:
     ident, out = lap.identitas, []
     for f in L.IDENTITAS.fields:
         if f.required and f.key in ident.cells and not getattr(ident, f.key):
-            already = any(p.cell and f"{p.sheet}!{p.cell}" == ident.cells[f.key] for p in lap.masalah_baca)
-            if not already:
+            if not _reported(lap, ident.cells[f.key]):
                 out.append(at("nilai-wajib-kosong", ident.cells[f.key], label=f.label))
     return out
 
@@ -249,7 +248,8 @@ def check_anggaran(lap: Laporan, hasil: Hasil) -> list[Problem]:
 
 
 def _reported(lap: Laporan, ref: str) -> bool:
-    return any(f"{p.sheet}!{p.cell}" == ref for p in lap.masalah_baca)
+    """True when reading already reported this cell (e.g. as not a number): one problem per cell."""
+    return any(p.cell and p.where == ref for p in lap.masalah_baca)
 
 
 def _roll_up(lap: Laporan, tw: int) -> list[Problem]:

@@ -73,8 +73,8 @@ def _apply(ws, block: Block) -> None:
                 cell.value = value
             if block.header and i == 0:
                 cell.font = Font(bold=True)
-            elif block.format_at(i, j):
-                cell.number_format = block.format_at(i, j)
+            elif fmt := block.format_at(i, j):
+                cell.number_format = fmt
 
 
 def _reset_hasil(wb) -> None:
