@@ -24,7 +24,7 @@ test: $(STAMP)
 
 ## template: regenerate workbooks/template_lkj.xlsx from lkj_xl/layout.py
 template: $(STAMP)
-	$(BIN)/python -m lkj_xl.template workbooks/template_lkj.xlsx
+	$(BIN)/python -m lkj_xl.workbook.template workbooks/template_lkj.xlsx
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_engine.py

@@ -158,7 +158,7 @@ def run_child(kind: str, folder: Path, out: Path, jobs: int) -> dict:
     t0 = time.perf_counter()
     with TreeRss() as tree:
         if kind == "lkj":
-            from lkj_xl.batch import jalankan
+            from lkj_xl.batch.runner import jalankan
             hasil = jalankan(folder, out, jobs=jobs)
             n = sum(f.docx is not None for f in hasil.files)
             failed = len(hasil.files) - n

@@ -16,9 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lkj_xl.performance import hitung  # noqa: E402
-from lkj_xl.reading import read_workbook  # noqa: E402
-from lkj_xl.validation import validate  # noqa: E402
+from lkj_xl.core.performance import hitung  # noqa: E402
+from lkj_xl.core.reading import read_workbook  # noqa: E402
+from lkj_xl.core.validation import validate  # noqa: E402
 from workbooks import make  # noqa: E402
 
 

@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lkj_xl.engine import olah_file  # noqa: E402
-from lkj_xl.pdf import cari_soffice  # noqa: E402
-from lkj_xl.rendering import buat_docx, buat_pdf  # noqa: E402
+from lkj_xl.core.engine import olah_file  # noqa: E402
+from lkj_xl.report.pdf import cari_soffice  # noqa: E402
+from lkj_xl.report.rendering import buat_docx, buat_pdf  # noqa: E402
 
 
 def main() -> None:

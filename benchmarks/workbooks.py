@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from lkj_xl.template import new_workbook
+from lkj_xl.workbook.template import new_workbook
 
 IDENTITAS = {
     "pemerintah": "Kabupaten Lumajang", "perangkat_daerah": "Sekretariat Daerah", "unit": "Bagian Uji",

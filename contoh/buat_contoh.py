@@ -16,7 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from lkj_xl.template import new_workbook  # noqa: E402
+from lkj_xl.workbook.template import new_workbook  # noqa: E402
 
 DATE_KEYS = {"tanggal", "tanggal_pk"}
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lkj_xl.template import new_workbook
+from lkj_xl.workbook.template import new_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTOH = ROOT / "contoh"

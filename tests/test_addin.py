@@ -18,8 +18,9 @@ import xlwings as xw  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
 from openpyxl.utils import get_column_letter  # noqa: E402
 
-from lkj_xl import addin, layout as L  # noqa: E402
-from lkj_xl.template import new_workbook  # noqa: E402
+from lkj_xl.addin import handlers as addin
+from lkj_xl.core import layout as L  # noqa: E402
+from lkj_xl.workbook.template import new_workbook  # noqa: E402
 from tests.conftest import SEED000_XLSX, build, seed000  # noqa: E402
 from tests.test_addin_payload import cells_of, payload, sheet_names_over_time  # noqa: E402
 
@@ -225,13 +226,13 @@ def test_buat_lkj_unsaved_book_asks_to_save_first():
 
 def _rendering_ok() -> bool:
     try:
-        from lkj_xl import rendering  # noqa: F401
+        from lkj_xl.report import rendering  # noqa: F401
         return hasattr(rendering, "buat_docx")
     except Exception:
         return False
 
 
-@pytest.mark.skipif(not _rendering_ok(), reason="lkj_xl.rendering (Word report) not available yet")
+@pytest.mark.skipif(not _rendering_ok(), reason="lkj_xl.report.rendering (Word report) not available yet")
 def test_buat_lkj_makes_the_word_report(tmp_path):
     opened = []
     result, p, actions = run(SEED000_XLSX, "buat_lkj", out_dir=tmp_path / "LKj", buka=opened.append)
@@ -257,8 +258,8 @@ def _fake_docx(olahan, out, **kw):
 
 
 def test_buat_pdf_without_libreoffice_is_a_clear_alert(tmp_path, monkeypatch):
-    from lkj_xl import rendering
-    from lkj_xl.problems import LkjError
+    from lkj_xl.report import rendering
+    from lkj_xl.core.problems import LkjError
 
     def no_soffice(*a, **k):
         raise LkjError("LibreOffice tidak ditemukan.")
@@ -376,7 +377,7 @@ def traffic(tmp_path_factory):
 
     Reads are counted by addin.BukuIo (every Excel read of the handlers goes through it); writes both by
     BukuIo and as the actions the remote engine records (those also include alerts and sheet activation)."""
-    from lkj_xl import rendering
+    from lkj_xl.report import rendering
 
     out = {}
     tmp = tmp_path_factory.mktemp("traffic")

@@ -16,8 +16,8 @@ import pytest
 from oletools.olevba import VBA_Parser, decompress_stream
 from typer.testing import CliRunner
 
-from lkj_xl import addin_build as B
-from lkj_xl.problems import LkjError
+from lkj_xl.addin import build as B
+from lkj_xl.core.problems import LkjError
 
 XLWINGS = B.xlwings_dir()
 QUICKSTART = XLWINGS / "quickstart_addin_ribbon.xlam"
@@ -144,7 +144,7 @@ def test_ribbon_buttons_call_a_callback_that_exists(xlam, tmp_path):
     subs = set().union(*(B.vba_subs(code) for code in macros.values()))
     for button_id, action in B.ribbon_callbacks(xml):
         assert action in subs, (button_id, action)
-    from lkj_xl.addin import HANDLERS
+    from lkj_xl.addin.handlers import HANDLERS
     assert {b.get("tag") for b in buttons} == set(HANDLERS)
     assert f"lkj_xl.addin.jalankan('\" & tag & \"')" in macros["LkjRibbon"]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lkj_xl import addin_install as I
-from lkj_xl.problems import LkjError
+from lkj_xl.addin import install as I
+from lkj_xl.core.problems import LkjError
 
 PY_WIN = r"C:\Users\siti\lkj\.venv\Scripts\python.exe"
 PY_MAC = "/Users/siti/lkj/.venv/bin/python"

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from lkj_xl import batch as B
+from lkj_xl.batch import runner as B
 from lkj_xl.cli import app
 
 from .conftest import CONTOH, SEED000_XLSX
@@ -282,7 +282,7 @@ def test_duplicate_identity_gets_unique_names_and_a_warning(tmp_path):
 
 
 def test_exception_in_one_workbook_does_not_stop_the_batch(tmp_path, monkeypatch):
-    import lkj_xl.engine as engine
+    import lkj_xl.core.engine as engine
     real = engine.olah_file
 
     def flaky(path):

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from lkj_xl import batch as B
-from lkj_xl.safe_names import PemberiNama, bagian, nama_laporan, stem_aman
+from lkj_xl.batch import runner as B
+from lkj_xl.batch.naming import PemberiNama, bagian, nama_laporan, stem_aman
 
 from .conftest import SEED000_XLSX, build, seed000
 

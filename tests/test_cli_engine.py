@@ -12,7 +12,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from typer.testing import CliRunner
 
-from lkj_xl import layout as L
+from lkj_xl.core import layout as L
 from lkj_xl.cli import app
 
 from .conftest import SEED000_XLSX

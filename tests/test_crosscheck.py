@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from lkj_xl.crosscheck import CATALOG, MasalahLintas, Ringkas, pecah_nama, periksa
-from lkj_xl.model import BarisAnggaran, Identitas
+from lkj_xl.batch.crosscheck import CATALOG, MasalahLintas, Ringkas, pecah_nama, periksa
+from lkj_xl.core.model import BarisAnggaran, Identitas
 
 
 def ident(**kw) -> Identitas:

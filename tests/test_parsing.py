@@ -3,7 +3,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from lkj_xl.parsing import nip_digits, parse_date, parse_number
+from lkj_xl.core.parsing import nip_digits, parse_date, parse_number
 
 
 @pytest.mark.parametrize("raw, money, expected", [

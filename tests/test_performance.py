@@ -3,10 +3,10 @@ from decimal import Decimal as D
 
 import pytest
 
-from lkj_xl.engine import olah_file
-from lkj_xl.formatting import angka, bulat, persen
-from lkj_xl.layout import PREDIKAT_DEFAULT
-from lkj_xl.performance import capaian, efisiensi, predikat
+from lkj_xl.core.engine import olah_file
+from lkj_xl.core.formatting import angka, bulat, persen
+from lkj_xl.core.layout import PREDIKAT_DEFAULT
+from lkj_xl.core.performance import capaian, efisiensi, predikat
 
 from .conftest import SEED000_XLSX
 

@@ -9,9 +9,9 @@ from decimal import Decimal as D
 import pytest
 from openpyxl import load_workbook
 
-from lkj_xl.engine import olah_file
-from lkj_xl.problems import LkjError
-from lkj_xl.reading import Grid, read_grids, read_workbook
+from lkj_xl.core.engine import olah_file
+from lkj_xl.core.problems import LkjError
+from lkj_xl.core.reading import Grid, read_grids, read_workbook
 
 from .conftest import SEED000_XLSX
 
@@ -173,7 +173,7 @@ def test_malformed_old_format_file(tmp_path):
 
 def test_outputs_get_the_usual_permissions(tmp_path):
     import os
-    from lkj_xl.writing import atomic_save
+    from lkj_xl.workbook.writing import atomic_save
     out = atomic_save(lambda tmp: open(tmp, "w").write("x"), tmp_path / "hasil.xlsx")
     mask = os.umask(0)
     os.umask(mask)

@@ -20,8 +20,8 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from lkj_xl.engine import olah_file
-from lkj_xl.rendering import buat_docx
+from lkj_xl.core.engine import olah_file
+from lkj_xl.report.rendering import buat_docx
 
 from .conftest import SEED000_XLSX
 
@@ -304,7 +304,7 @@ def test_no_dokumentasi_means_no_lampiran_2(seed_data, make_book, tmp_path):
 
 
 def test_missing_template_is_a_clear_error(olahan, tmp_path):
-    from lkj_xl.problems import LkjError
+    from lkj_xl.core.problems import LkjError
     olahan.laporan.pengaturan.templat = "tidak_ada"
     try:
         with pytest.raises(LkjError, match="Templat Word 'tidak_ada' tidak ditemukan"):
@@ -317,7 +317,7 @@ def test_missing_template_is_a_clear_error(olahan, tmp_path):
 def test_user_template_with_unknown_tag_is_a_clear_error(olahan, tmp_path):
     from docx import Document as New
 
-    from lkj_xl.problems import LkjError
+    from lkj_xl.core.problems import LkjError
     d = New()
     d.add_paragraph("{{ nama }} {{ salah_ketik }}")
     d.save(tmp_path / "saya.docx")

@@ -5,8 +5,8 @@ import zipfile
 
 from docx import Document
 
-from lkj_xl.engine import olah_file
-from lkj_xl.rendering import buat_docx
+from lkj_xl.core.engine import olah_file
+from lkj_xl.report.rendering import buat_docx
 
 from .test_rendering import all_text
 
@@ -49,7 +49,7 @@ def test_hostile_text_in_the_pdf(seed_data, make_book, tmp_path):
     import pytest
     if not shutil.which("soffice") or not shutil.which("pdftotext"):
         pytest.skip("LibreOffice (soffice) atau pdftotext tidak terpasang")
-    from lkj_xl.rendering import buat_pdf
+    from lkj_xl.report.rendering import buat_pdf
     seed_data["pk"][0]["sasaran"] = "Sasaran A & B <c> {{ x }}"
     out = buat_docx(olah_file(make_book(seed_data)), tmp_path / "h.docx")
     pdf = buat_pdf(out)

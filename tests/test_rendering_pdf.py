@@ -7,10 +7,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from lkj_xl.engine import olah_file
-from lkj_xl.pdf import PESAN_TIDAK_ADA
-from lkj_xl.problems import LkjError
-from lkj_xl.rendering import buat_docx, buat_pdf
+from lkj_xl.core.engine import olah_file
+from lkj_xl.report.pdf import PESAN_TIDAK_ADA
+from lkj_xl.core.problems import LkjError
+from lkj_xl.report.rendering import buat_docx, buat_pdf
 
 from .conftest import SEED000_XLSX
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 
-from lkj_xl.engine import olah_file
-from lkj_xl.rendering import TEMPLATE_DIR, konteks
+from lkj_xl.core.engine import olah_file
+from lkj_xl.report.rendering import TEMPLATE_DIR, konteks
 
 from .conftest import SEED000_XLSX
 

@@ -6,10 +6,10 @@ from decimal import Decimal
 import pytest
 from docx import Document
 
-from lkj_xl.engine import olah_file
-from lkj_xl.formatting import daftar, ke, nilai_satuan, periode_tw, romawi, urutan
-from lkj_xl.rendering import buat_docx
-from lkj_xl.report_context import konteks, teks
+from lkj_xl.core.engine import olah_file
+from lkj_xl.core.formatting import daftar, ke, nilai_satuan, periode_tw, romawi, urutan
+from lkj_xl.report.rendering import buat_docx
+from lkj_xl.report.context import konteks, teks
 
 from .test_rendering import all_text, texts
 

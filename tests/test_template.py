@@ -5,8 +5,8 @@ import zipfile
 
 from openpyxl import load_workbook
 
-from lkj_xl import layout as L
-from lkj_xl.template import build_template
+from lkj_xl.core import layout as L
+from lkj_xl.workbook.template import build_template
 
 from .conftest import ROOT
 from .workbook_snapshot import snapshot
@@ -55,6 +55,6 @@ def test_template_has_no_macros():
 
 
 def test_problem_catalogue_doc_is_current():
-    from lkj_xl.catalog_doc import render
+    from lkj_xl.core.catalog_doc import render
     doc = (ROOT / "docs" / "katalog_masalah.md").read_text(encoding="utf-8")
-    assert doc == render(), "docs/katalog_masalah.md is stale: python -m lkj_xl.catalog_doc docs/katalog_masalah.md"
+    assert doc == render(), "docs/katalog_masalah.md is stale: python -m lkj_xl.core.catalog_doc docs/katalog_masalah.md"

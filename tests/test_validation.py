@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from lkj_xl.engine import olah_file
-from lkj_xl.validation import add_working_days, nip_reason
+from lkj_xl.core.engine import olah_file
+from lkj_xl.core.validation import add_working_days, nip_reason
 
 from .conftest import SEED000_XLSX
 

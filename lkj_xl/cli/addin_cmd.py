@@ -10,7 +10,8 @@ from typing import Optional
 
 import typer
 
-from .. import addin_build, addin_install
+from ..addin import build as addin_build
+from ..addin import install as addin_install
 from .common import console, fail, user_errors
 
 addin_app = typer.Typer(

@@ -10,8 +10,8 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColum
                            TimeRemainingColumn)
 from rich.table import Table
 
-from ..batch import BERHASIL, DITOLAK, DRAF, GAGAL, HasilBatch, HasilFile, Pemantau, jalankan
-from ..problems import TINGKAT, LkjError
+from ..batch.runner import BERHASIL, DITOLAK, DRAF, GAGAL, HasilBatch, HasilFile, Pemantau, jalankan
+from ..core.problems import TINGKAT, LkjError
 from .common import EXIT_USAGE, console, err_console, fail, stdout_is_tty, user_errors
 
 MAKS_BARIS = 20

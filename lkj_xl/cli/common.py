@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..problems import TINGKAT, LkjError, Problem
+from ..core.problems import TINGKAT, LkjError, Problem
 
 console = Console()
 err_console = Console(stderr=True)

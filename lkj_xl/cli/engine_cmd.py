@@ -7,12 +7,12 @@ from typing import Optional
 
 import typer
 
-from .. import layout as L
-from ..engine import olah_file
-from ..formatting import persen
-from ..problems import LkjError
-from ..template import new_workbook
-from ..writing import atomic_save, backup, write_results
+from ..core import layout as L
+from ..core.engine import olah_file
+from ..core.formatting import persen
+from ..core.problems import LkjError
+from ..workbook.template import new_workbook
+from ..workbook.writing import atomic_save, backup, write_results
 from .common import EXIT_PROBLEMS, console, fail, print_problems, user_errors
 
 

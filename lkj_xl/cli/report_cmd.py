@@ -5,8 +5,8 @@ from pathlib import Path
 
 import typer
 
-from ..engine import olah_file
-from ..rendering import buat_docx, buat_pdf
+from ..core.engine import olah_file
+from ..report.rendering import buat_docx, buat_pdf
 from .common import EXIT_USAGE, console, fail, print_problems, user_errors
 
 

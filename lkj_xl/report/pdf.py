@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .problems import LkjError
+from ..core.problems import LkjError
 
 TIMEOUT = 240  # seconds; a first start of LibreOffice with a fresh profile takes a few seconds
 

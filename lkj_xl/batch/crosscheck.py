@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable
 
-from .formatting import ROMAWI, ribuan
-from .model import BarisAnggaran, Identitas, Laporan
-from .performance import parent_code
-from .problems import ERROR, WARNING, Problem, split_ref
+from ..core.formatting import ROMAWI, ribuan
+from ..core.model import BarisAnggaran, Identitas, Laporan
+from ..core.performance import parent_code
+from ..core.problems import ERROR, WARNING, Problem, split_ref
 
 
 @dataclass(frozen=True)

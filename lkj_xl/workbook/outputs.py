@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from . import layout as L
-from .engine import Olahan
-from .formatting import bulat
-from .problems import TINGKAT, Problem
+from ..core import layout as L
+from ..core.engine import Olahan
+from ..core.formatting import bulat
+from ..core.problems import TINGKAT, Problem
 
 PCT = "0.00"
 MONEY = "#,##0"

@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from .writing import atomic_save
+from ..workbook.writing import atomic_save
 
 NAMA_FILE = "rekap.xlsx"
 

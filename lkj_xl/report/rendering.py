@@ -21,12 +21,12 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
 
 from . import charts
-from .engine import Olahan
+from ..core.engine import Olahan
 from .pdf import buat_pdf
-from .problems import LkjError
-from .report_context import konteks
-from .resources import bundled_dir
-from .writing import atomic_save
+from ..core.problems import LkjError
+from .context import konteks
+from ..core.resources import bundled_dir
+from ..workbook.writing import atomic_save
 
 TEMPLATE_DIR = bundled_dir("docx_templates")
 DEFAULT_TEMPLATE = "lkj_triwulan"

@@ -31,8 +31,8 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape
 
-from .problems import LkjError
-from .resources import bundled_dir
+from ..core.problems import LkjError
+from ..core.resources import bundled_dir
 
 PROJECT_NAME = "lkj"                      # xlwings PROJECT_NAME: config file lkj.conf, sheet lkj.conf
 XLAM_NAME = "lkj_xl.xlam"

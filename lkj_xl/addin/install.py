@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from .addin_build import PROJECT_NAME, XLAM_NAME
-from .problems import LkjError
+from .build import PROJECT_NAME, XLAM_NAME
+from ..core.problems import LkjError
 
 RECORD = "terpasang.json"
 MAC_STARTUP = ("Library", "Group Containers", "UBF8T346G9.Office", "User Content.localized", "Startup.localized",

@@ -1,6 +1,6 @@
 """Generate `workbooks/template_lkj.xlsx` from `layout`, and fill workbooks made from it.
 
-`python -m lkj_xl.template OUT.xlsx` regenerates the committed template; a test fails when the two
+`python -m lkj_xl.workbook.template OUT.xlsx` regenerates the committed template; a test fails when the two
 disagree. `new_workbook()` + `fill_form()` / `fill_table()` are what `lkj baru`, the examples in
 `contoh/`, the tests and the benchmarks use to write workbooks.
 """
@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from . import layout as L
+from ..core import layout as L
 
 INPUT_HEAD = PatternFill("solid", fgColor="1F4E78")
 COMPUTED_HEAD = PatternFill("solid", fgColor="7F7F7F")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_HERE = Path(__file__).resolve().parent
+_PKG = Path(__file__).resolve().parent.parent   # lkj_xl/
 
 
 def bundled_dir(name: str) -> Path:
-    for candidate in (_HERE / name, _HERE.parent / name):
+    for candidate in (_PKG / name, _PKG.parent / name):
         if candidate.is_dir():
             return candidate
-    return _HERE.parent / name
+    return _PKG.parent / name

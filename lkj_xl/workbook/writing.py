@@ -15,11 +15,11 @@ from openpyxl import load_workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from . import layout as L
-from .engine import Olahan
+from ..core import layout as L
+from ..core.engine import Olahan
 from .outputs import HASIL_WIDTHS, Block, Link, computed_blocks, hasil_blocks, masalah_block
-from .problems import LkjError
-from .reading import check_file
+from ..core.problems import LkjError
+from ..core.reading import check_file
 from .template import _table_sheet, resize_table
 
 TMP_PREFIX = ".~lkj-"        # temporary files next to their target (batch cleans these up on Ctrl-C)

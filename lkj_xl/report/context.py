@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .engine import Olahan
-from .formatting import (angka, jumlah_kata, ke, nilai_satuan, nip, periode_tw, persen, ribuan, romawi,
+from ..core.engine import Olahan
+from ..core.formatting import (angka, jumlah_kata, ke, nilai_satuan, nip, periode_tw, persen, ribuan, romawi,
                          rupiah, tanggal, urutan)
-from .performance import (HUNDRED, REALISASI_KOSONG, REALISASI_NOL, TARGET_BUKAN_ANGKA, TARGET_NOL,
+from ..core.performance import (HUNDRED, REALISASI_KOSONG, REALISASI_NOL, TARGET_BUKAN_ANGKA, TARGET_NOL,
                           HasilAnggaran, HasilIndikator, ratio)
 
 ALASAN = {

@@ -1,6 +1,6 @@
 """Generate docs/katalog_masalah.md from the problem catalogue, so the docs cannot drift from the code.
 
-    python -m lkj_xl.catalog_doc docs/katalog_masalah.md
+    python -m lkj_xl.core.catalog_doc docs/katalog_masalah.md
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def render() -> str:
     lines = [
         "# Katalog masalah validasi",
         "",
-        "Dihasilkan dari `lkj_xl/problems.py` (`python -m lkj_xl.catalog_doc docs/katalog_masalah.md`); "
+        "Dihasilkan dari `lkj_xl/core/problems.py` (`python -m lkj_xl.core.catalog_doc docs/katalog_masalah.md`); "
         "jangan diedit dengan tangan.",
         "",
         "Setiap masalah punya kode tetap, tingkat (Kesalahan menghentikan pembuatan laporan; Peringatan tidak), "

@@ -29,12 +29,12 @@ from typing import Any, Callable
 
 from openpyxl.utils import column_index_from_string, get_column_letter
 
-from . import layout as L
-from .engine import Olahan, olah_grids
-from .formatting import persen
-from .outputs import Block, Link, computed_blocks, hasil_blocks, masalah_block
-from .problems import LkjError, Problem
-from .reading import Grid, find_header
+from ..core import layout as L
+from ..core.engine import Olahan, olah_grids
+from ..core.formatting import persen
+from ..workbook.outputs import Block, Link, computed_blocks, hasil_blocks, masalah_block
+from ..core.problems import LkjError, Problem
+from ..core.reading import Grid, find_header
 
 JUDUL = "LKj"
 ERROR_FILL = "#FFC7CE"          # light red (Excel's "Bad")
@@ -398,7 +398,7 @@ def buka_berkas(path: Path) -> None:
 def buat_lkj(book, io: BukuIo | None = None, *, pdf: bool = False, out_dir: Path | None = None,
              buka: Callable[[Path], None] | None = None) -> Hasil:
     """Make the LKj (.docx, and .pdf when asked) in `LKj/` next to the workbook, then open it."""
-    from . import rendering
+    from ..report import rendering
 
     io = io or BukuIo(book)
     o = _periksa(io)
@@ -427,7 +427,7 @@ def buat_lkj(book, io: BukuIo | None = None, *, pdf: bool = False, out_dir: Path
     if pdf:
         buat_pdf = getattr(rendering, "buat_pdf", None)
         if buat_pdf is None:
-            from .pdf import buat_pdf
+            from ..report.pdf import buat_pdf
         berkas.append(Path(buat_pdf(Path(made), out_dir)))
     (buka or buka_berkas)(berkas[-1])
     jenis = "PDF" if pdf else "Word"
@@ -450,7 +450,7 @@ def buka_workbook(book, path: Path) -> None:
 def workbook_baru(book, io: BukuIo | None = None, *, folder: Path | None = None,
                   buka: Callable[[Any, Path], None] | None = None) -> Hasil:
     """Save a new workbook from the template (next to the current one, else in Documents) and open it."""
-    from .template import new_workbook
+    from ..workbook.template import new_workbook
 
     io = io or BukuIo(book)
     folder = folder or _folder_workbook(book)

@@ -10,8 +10,8 @@ from pathlib import Path
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .formatting import persen
-from .performance import Hasil
+from ..core.formatting import persen
+from ..core.performance import Hasil
 
 HIJAU, MERAH, ABU, BIRU = "#2e7d32", "#c62828", "#9e9e9e", "#1565c0"
 DPI = 150

@@ -38,11 +38,11 @@ from typing import Callable, Iterable
 
 from . import crosscheck
 from .crosscheck import MasalahLintas, Ringkas, buat
-from .formatting import nip as format_nip
-from .layout import ESELON
-from .problems import ERROR, WARNING, LkjError, Problem
-from .safe_names import PemberiNama, bagian, nama_laporan, stem_aman
-from .writing import TMP_PREFIX, atomic_save, usual_permissions
+from ..core.formatting import nip as format_nip
+from ..core.layout import ESELON
+from ..core.problems import ERROR, WARNING, LkjError, Problem
+from .naming import PemberiNama, bagian, nama_laporan, stem_aman
+from ..workbook.writing import TMP_PREFIX, atomic_save, usual_permissions
 
 BERHASIL, DRAF, DITOLAK, GAGAL = "Berhasil", "Berhasil (DRAF)", "Ditolak", "Gagal"
 EKSTENSI = (".xlsx", ".xlsm", ".xls")   # .xls is listed as failed, with how to convert it
@@ -197,7 +197,7 @@ def _hapus(path: str | Path | None) -> None:
 
 
 def _render(job: Pekerjaan, hf: HasilFile, olahan, draf: bool) -> None:
-    from .rendering import buat_docx, buat_pdf   # imported late: the batch core works without it
+    from ..report.rendering import buat_docx, buat_pdf   # imported late: the batch core works without it
 
     folder = Path(job.folder_keluaran)
     folder.mkdir(parents=True, exist_ok=True)
@@ -224,7 +224,7 @@ def _render(job: Pekerjaan, hf: HasilFile, olahan, draf: bool) -> None:
 
 def proses_file(job: Pekerjaan) -> HasilFile:
     """Read, compute, validate and render one workbook. Never raises (except KeyboardInterrupt)."""
-    from .engine import olah_file
+    from ..core.engine import olah_file
 
     t0 = time.perf_counter()
     hf = HasilFile(job.nomor, job.rel, job.folder_keluaran)
@@ -583,7 +583,7 @@ def _gabung(files: list[HasilFile], namers: dict[Path, PemberiNama], pdf: bool) 
 
 
 def _pdf_atomic(docx: Path) -> Path:
-    from .rendering import buat_pdf
+    from ..report.rendering import buat_pdf
 
     tmp_dir = docx.parent / f"{TMP_PREFIX}{secrets.token_hex(4)}-pdf"
     tmp_dir.mkdir()
