@@ -21,6 +21,7 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
 
 from . import charts
+from .fast_template import FastDocxTemplate
 from ..core.engine import Olahan
 from .pdf import buat_pdf
 from ..core.problems import LkjError
@@ -39,6 +40,8 @@ FOTO_EKSTENSI = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff"}
 _TCPR_ORDER = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
                "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel",
                "cellMerge", "tcPrChange"]
+_TCPR_RANK = {qn(f"w:{n}"): i for i, n in enumerate(_TCPR_ORDER)}
+_TCPR = qn("w:tcPr")
 
 __all__ = ["buat_docx", "buat_pdf", "konteks", "templat_path"]
 
@@ -93,15 +96,15 @@ def _foto(tpl: DocxTemplate, item: dict, folder: Path) -> None:
 
 
 def _sort_tcpr(document) -> None:
-    rank = {qn(f"w:{n}"): i for i, n in enumerate(_TCPR_ORDER)}
-    for tcpr in document.element.body.iter(qn("w:tcPr")):
-        children = list(tcpr)
-        ordered = sorted(children, key=lambda el: rank.get(el.tag, len(rank)))
-        if ordered != children:
-            for el in children:
-                tcpr.remove(el)
-            for el in ordered:
-                tcpr.append(el)
+    """Put the children of every <w:tcPr> in schema order (a stable sort: unknown children last)."""
+    last = len(_TCPR_RANK)
+    for tcpr in document.element.body.iter(_TCPR):
+        if len(tcpr) < 2:
+            continue
+        ranks = [_TCPR_RANK.get(el.tag, last) for el in tcpr]
+        if any(a > b for a, b in zip(ranks, ranks[1:])):
+            for el in sorted(tcpr, key=lambda el: _TCPR_RANK.get(el.tag, last)):
+                tcpr.append(el)          # appending a child moves it to the end
 
 
 def _paper(document, kertas: str) -> None:
@@ -120,7 +123,7 @@ def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Pat
     folder = Path(folder_foto) if folder_foto is not None else Path.cwd()
     ctx = konteks(olahan, draf=draf)
     template = templat_path(olahan.laporan.pengaturan.templat, folder)
-    tpl = DocxTemplate(str(template))
+    tpl = FastDocxTemplate(str(template))
     env = Environment(autoescape=True, undefined=StrictUndefined)
     with tempfile.TemporaryDirectory(prefix="lkj_grafik_") as tmp:
         tmpdir = Path(tmp)
