@@ -93,7 +93,8 @@ def assert_only_tool_cells_touched(result, p, actions, previous: set[str] = froz
         elif func in ("sheetClear", "sheetClearContents"):
             assert sheet in OUTPUT_SHEETS
         else:
-            assert func in ("alert", "addSheet", "activateSheet", "setSheetVisibility"), func
+            assert func in ("alert", "addSheet", "activateSheet", "setSheetVisibility",
+                            "setScreenUpdating", "setCalculation"), func
 
 
 # ------------------------------------------------------------------ Hitung Capaian
@@ -410,3 +411,115 @@ def test_excel_traffic_is_the_same_for_10_and_1000_indicators(traffic, tag):
     assert meta_reads == 1                         # extent of the old Masalah rows
     assert format_reads == 2                       # remote engine: first format read of PK and Capaian fails
     print(tag, traffic[(tag, 10)])
+
+
+# ------------------------------------------------------------------ quiet Excel while writing, colouring per colour
+
+def _with_problem_every_other_row(n: int):
+    """_generated(n) with Realisasi s.d. TW III = -5 on every other indicator: one warning per such row,
+    all in one column of Capaian."""
+    wb = _generated(n)
+    ws = wb[L.CAPAIAN.name]
+    header = next(r for r in range(1, 15) if any(c.value == "Realisasi s.d. TW III" for c in ws[r]))
+    col = next(c.column for c in ws[header] if c.value == "Realisasi s.d. TW III")
+    for r in range(header + 1, header + 1 + n, 2):
+        ws.cell(r, col).value = -5
+    return wb
+
+
+@pytest.mark.parametrize("tag", ["validasi", "hitung"])
+def test_screen_updating_off_and_calculation_manual_while_writing(tag):
+    p = payload(_with_problem_every_other_row(10))
+    p["book"]["calculation"] = "Automatic"          # a client that sends its calculation mode
+    book = xw.Book(json=p)
+    result = addin.HANDLERS[tag](book)
+    funcs = [(a["func"], a["args"][0] if a["args"] else None) for a in book.json()["actions"]]
+    assert funcs[:2] == [("setScreenUpdating", False), ("setCalculation", "Manual")]
+    assert funcs[-3:-1] == [("setCalculation", "Automatic"), ("setScreenUpdating", True)]
+    assert funcs[-1][0] == "alert"                  # the message comes after Excel is restored
+    assert result.io.app_calls == 4
+
+
+def test_excel_state_is_restored_when_a_handler_fails():
+    wb = _generated(3)
+    for name in list(wb.sheetnames):
+        if name != L.IDENTITAS.name:
+            del wb[name]                            # no PK, Capaian, Anggaran: reading raises LkjError
+    p = payload(wb)
+    p["book"]["calculation"] = "Automatic"
+    book = xw.Book(json=p)
+    with pytest.raises(addin.LkjError, match="Sheet 'PK' tidak ditemukan"):
+        addin.hitung(book)
+    funcs = [(a["func"], a["args"][0]) for a in book.json()["actions"]]
+    assert funcs == [("setScreenUpdating", False), ("setCalculation", "Manual"),
+                     ("setCalculation", "Automatic"), ("setScreenUpdating", True)]
+
+
+def test_calculation_left_alone_when_the_client_does_not_send_it():
+    book = xw.Book(json=payload(_generated(10)))
+    result = addin.validasi(book)
+    funcs = [a["func"] for a in book.json()["actions"]]
+    assert "setCalculation" not in funcs and funcs.count("setScreenUpdating") == 2
+    assert result.io.app_calls == 2
+
+
+def test_colouring_calls_do_not_grow_with_the_problem_cells():
+    """5 and 500 warnings in one column: one setRangeColors call each (the remote engine's matrix)."""
+    counts = {}
+    for n in (10, 1000):
+        book = xw.Book(json=payload(_with_problem_every_other_row(n)))
+        result = addin.validasi(book)
+        assert sum(p.severity == "warning" and p.sheet == L.CAPAIAN.name for p in result.olahan.masalah) == n // 2
+        colours = [a for a in book.json()["actions"] if a["func"] == "setRangeColors"]
+        matrix = [row[0] for row in colours[0]["args"][0]]
+        assert matrix[0] == addin.WARNING_FILL.lower() and matrix[1] == "keep"       # every other row coloured
+        counts[n] = len(colours)
+    assert counts == {10: 1, 1000: 1}
+
+
+class _Area:
+    def __init__(self, log, address):
+        self.log, self.address = log, address
+
+    @property
+    def color(self):
+        raise AssertionError("colour is only written")
+
+    @color.setter
+    def color(self, value):
+        self.log.append((self.address, value))
+
+
+class _DesktopSheet:
+    """Desktop Excel's multi-area ranges: sh.range('E5:E7,E9').color = ... is one call."""
+    def __init__(self, name):
+        self.name, self.log = name, []
+
+    def range(self, address):
+        assert isinstance(address, str) and len(address) <= 255
+        return _Area(self.log, address)
+
+
+class _DesktopBook:
+    def __init__(self, sheet):
+        self.sheets = [sheet]
+        self.app = type("App", (), {"engine": type("Engine", (), {"name": "excel"})()})()
+
+
+def test_desktop_colouring_is_one_call_per_colour_and_address():
+    from lkj_xl.addin.io import addresses
+    assert addresses([(5, 5), (6, 5), (7, 5), (9, 5), (4, 2)]) == ["B4,E5:E7,E9"]
+    scattered = [(r, 5) for r in range(5, 2005, 2)]                 # 1,000 cells, none adjacent
+    chunks = addresses(scattered)
+    assert all(len(c) <= 255 for c in chunks) and sum(c.count(",") + 1 for c in chunks) == 1000
+    # 3 areas of 2 characters (E5-E9), 45 of 3, 450 of 4, 502 of 5, plus commas: 5,450 characters,
+    # so 22 addresses of at most 255 (the last partial): 22 calls for 1,000 scattered cells
+    assert len(chunks) == 22 and len(",".join(chunks)) == 5450
+    sheet = _DesktopSheet("Capaian")
+    io = addin.BukuIo(_DesktopBook(sheet))
+    cells = {(r, 5): addin.WARNING_FILL for r in range(5, 1005)}     # 1,000 adjacent warnings
+    cells.update({(r, 7): addin.ERROR_FILL for r in range(5, 1005)})
+    cells[(2000, 5)] = None                                          # a fixed cell: fill removed
+    io.colour("Capaian", cells)
+    assert sheet.log == [("E2000", None), ("E5:E1004", addin.WARNING_FILL), ("G5:G1004", addin.ERROR_FILL)]
+    assert io.writes == 3
