@@ -26,8 +26,11 @@ test: $(STAMP)
 template: $(STAMP)
 	$(BIN)/python -m lkj_xl.workbook.template workbooks/template_lkj.xlsx
 
+## bench: every row of issue 12's speed table (docs/benchmark.md); QUICK=--quick for a short run
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_engine.py
+	$(BIN)/python benchmarks/bench_report.py $(QUICK)
+	$(BIN)/python benchmarks/bench_engine.py $(QUICK)
+	$(BIN)/python benchmarks/bench_batch.py $(QUICK)
 
 clean:
 	rm -rf $(VENV) keluaran .pytest_cache

@@ -1,7 +1,8 @@
-"""Benchmark of `lkj batch`: throughput with --jobs 1 and --jobs 2, peak memory, and a baseline.
+"""Benchmark of `lkj batch` (issue 12's batch rows): --jobs 1 against the baseline over the same files,
+--jobs 2 against --jobs 1, the PDF cost per report, the time to the first result, and peak memory.
 
-    .venv/bin/python benchmarks/bench_batch.py            # 200 seed-000-size + 20 workbooks of 1,000 indicators
-    .venv/bin/python benchmarks/bench_batch.py --quick    # 40 + 4, for a quick look
+    .venv/bin/python benchmarks/bench_batch.py            # 50 seed-000-size + 4 workbooks of 1,000 indicators
+    .venv/bin/python benchmarks/bench_batch.py --quick    # 20 + 2, and 4 PDFs
 
 Workbooks are generated in a temporary folder: the small ones are copies of contoh/000 (seed 000:
 6 indicators) and the large ones of one 1,000-indicator workbook (benchmarks/workbooks.make), each
@@ -17,8 +18,9 @@ Each measured run is a fresh Python process, so its memory figures are its own:
 The 1-minute load average at the end of each run is printed: on a shared machine, figures taken under
 load are slower than the code is.
 
-Baseline: what any tool has to do at least: openpyxl read-only load of the PK/Capaian sheets and a
-docxtpl render of a minimal template with one table of the indicators, one .docx per workbook.
+Baseline (the "bare pipeline"): what any tool has to do at least: an openpyxl read-only read of every
+cell of every sheet, and a docxtpl render of a minimal template with one table of the indicators, one
+.docx per workbook.
 """
 from __future__ import annotations
 
@@ -142,11 +144,12 @@ def baseline_one(args: tuple[str, str, str]) -> None:
 
     wb = load_workbook(src, read_only=True, data_only=True)
     try:
-        pk = [r for r in wb["PK"].iter_rows(min_row=4, values_only=True) if r and r[3]]
-        cap = {r[0]: r for r in wb["Capaian"].iter_rows(min_row=4, values_only=True) if r and r[0]}
-        judul = next((r[1] for r in wb["Identitas"].iter_rows(min_row=5, max_row=5, values_only=True)), "")
+        sheets = {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb.worksheets}   # every cell
     finally:
         wb.close()
+    pk = [r for r in sheets["PK"][3:] if r and r[3]]
+    cap = {r[0]: r for r in sheets["Capaian"][3:] if r and r[0]}
+    judul = (sheets["Identitas"][4:5] or [[None, ""]])[0][1]
     rows = [{"kode": r[3], "indikator": r[4], "target": r[7], "realisasi": (cap.get(r[3]) or [None] * 5)[4]}
             for r in pk]
     tpl = DocxTemplate(template)
@@ -156,10 +159,17 @@ def baseline_one(args: tuple[str, str, str]) -> None:
 
 def run_child(kind: str, folder: Path, out: Path, jobs: int) -> dict:
     t0 = time.perf_counter()
+    first: list[float] = []
     with TreeRss() as tree:
-        if kind == "lkj":
-            from lkj_xl.batch.runner import jalankan
-            hasil = jalankan(folder, out, jobs=jobs)
+        if kind in ("lkj", "lkj_pdf"):
+            from lkj_xl.batch.runner import Pemantau, jalankan
+
+            class First(Pemantau):
+                def selesai(self, hf, jumlah_selesai, total):
+                    if not first:
+                        first.append(time.perf_counter() - t0)
+
+            hasil = jalankan(folder, out, jobs=jobs, pdf=kind == "lkj_pdf", pemantau=First())
             n = sum(f.docx is not None for f in hasil.files)
             failed = len(hasil.files) - n
             reasons = sorted({f"{f.status}: {f.alasan[:160]}" for f in hasil.files if f.docx is None})
@@ -180,7 +190,8 @@ def run_child(kind: str, folder: Path, out: Path, jobs: int) -> dict:
     child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * kb / 1024
     return {"reports": n, "failed": failed, "seconds": seconds, "per_s": n / seconds,
             "tree_peak_mb": tree.peak / 2**20, "maxrss_self_mb": self_mb, "maxrss_children_mb": child_mb,
-            "reasons": reasons, "load": os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0}
+            "reasons": reasons, "load": os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0,
+            "first_s": first[0] if first else None}
 
 
 def measure(kind: str, folder: Path, jobs: int, scratch: Path) -> dict:
@@ -202,11 +213,24 @@ def _row(label: str, r: dict) -> str:
             + (f"   GAGAL {r['failed']}: {'; '.join(r['reasons'])}" if r["failed"] else ""))
 
 
+def _ratio_rows(name: str, results: dict) -> None:
+    lk1, bl1, lk2 = results[(name, "lkj", 1)], results[(name, "baseline", 1)], results[(name, "lkj", 2)]
+    print(f"  lkj batch --jobs 1 vs baseline (1 proses), waktu: {lk1['seconds']:.1f} s vs {bl1['seconds']:.1f} s "
+          f"= {lk1['seconds'] / bl1['seconds']:.2f}x")
+    print(f"  --jobs 2 vs --jobs 1, laporan/detik: {lk2['per_s']:.2f} vs {lk1['per_s']:.2f} "
+          f"= {lk2['per_s'] / lk1['per_s']:.2f}x")
+    for jobs in (1, 2):
+        r = results[(name, "lkj", jobs)]
+        if r.get("first_s") is not None:
+            print(f"  --jobs {jobs}: hasil pertama setelah {r['first_s']:.2f} s")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="40 small + 4 large workbooks")
-    ap.add_argument("--kecil", type=int, help="number of seed-000-size workbooks (default 200, quick 40)")
-    ap.add_argument("--besar", type=int, help="number of 1,000-indicator workbooks (default 20, quick 4)")
+    ap.add_argument("--quick", action="store_true", help="20 small + 2 large workbooks, 4 PDFs")
+    ap.add_argument("--kecil", type=int, help="number of seed-000-size workbooks (default 50, quick 20)")
+    ap.add_argument("--besar", type=int, help="number of 1,000-indicator workbooks (default 4, quick 2)")
+    ap.add_argument("--pdf", type=int, help="workbooks converted with --pdf (default 10, quick 4; 0: skip)")
     ap.add_argument("--_child", nargs=4, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args._child:
@@ -214,10 +238,11 @@ def main() -> int:
         print(json.dumps(run_child(kind, Path(folder), Path(out), int(jobs))))
         return 0
 
-    n_small = args.kecil or (40 if args.quick else 200)
-    n_large = args.besar if args.besar is not None else (4 if args.quick else 20)
-    n_flat = max(1, n_small // 4)
-    print(f"Mesin: {os.cpu_count()} inti, Python {sys.version.split()[0]}, {sys.platform}")
+    n_small = args.kecil or (20 if args.quick else 50)
+    n_large = args.besar if args.besar is not None else (2 if args.quick else 4)
+    n_pdf = args.pdf if args.pdf is not None else (4 if args.quick else 10)
+    print(f"Mesin: {os.cpu_count()} inti, Python {sys.version.split()[0]}, {sys.platform}, "
+          f"beban awal {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory(prefix="bench_batch_") as tmp:
         scratch = Path(tmp)
         t = time.perf_counter()
@@ -228,27 +253,34 @@ def main() -> int:
         sets = [("kecil", small, n_small)] + ([("besar", large, n_large)] if n_large else [])
         for name, folder, n in sets:
             print(f"{name}: {n} workbook")
-            for kind in ("lkj", "baseline"):
-                for jobs in (1, 2):
+            for jobs in (1, 2):
+                for kind in ("lkj", "baseline"):
                     r = measure(kind, folder, jobs, scratch)
                     results[(name, kind, jobs)] = r
                     label = f"lkj batch --jobs {jobs}" if kind == "lkj" else f"baseline, {jobs} proses"
                     print(_row(label, r), flush=True)
-            for jobs in (1, 2):
-                lk, bl = results[(name, "lkj", jobs)], results[(name, "baseline", jobs)]
-                print(f"  rasio lkj/baseline, {jobs} proses: kecepatan {lk['per_s'] / bl['per_s']:.2f}x, "
-                      f"memori puncak {lk['tree_peak_mb'] / bl['tree_peak_mb']:.2f}x")
+            _ratio_rows(name, results)
             print()
 
+        if n_pdf and shutil.which("soffice"):
+            sub = subset(small, n_pdf, scratch / f"pdf_{n_pdf}")
+            print(f"PDF: {n_pdf} workbook kecil, --jobs 1")
+            plain, with_pdf = measure("lkj", sub, 1, scratch), measure("lkj_pdf", sub, 1, scratch)
+            print(_row("tanpa --pdf", plain))
+            print(_row("dengan --pdf", with_pdf))
+            print(f"  tambahan per laporan karena PDF: {(with_pdf['seconds'] - plain['seconds']) / n_pdf:+.2f} s")
+            print()
+        elif n_pdf:
+            print("PDF: LibreOffice (soffice) tidak ada, baris PDF dilewati\n")
+
+        n_flat = max(1, n_small // 4)
         sub = subset(small, n_flat, scratch / f"kecil_{n_flat}")
-        for jobs in (1, 2):
-            print(f"Memori terhadap jumlah file (lkj batch --jobs {jobs}, workbook kecil):")
-            r_few = measure("lkj", sub, jobs, scratch)
-            r_all = results[("kecil", "lkj", jobs)]
-            print(_row(f"{n_flat} file", r_few))
-            print(_row(f"{n_small} file", r_all))
-            print(f"  puncak RSS pohon {n_small} vs {n_flat} file: "
-                  f"{r_all['tree_peak_mb'] / r_few['tree_peak_mb']:.2f}x (datar bila mendekati 1)")
+        print("Memori terhadap jumlah file (lkj batch --jobs 2, workbook kecil):")
+        r_few, r_all = measure("lkj", sub, 2, scratch), results[("kecil", "lkj", 2)]
+        print(_row(f"{n_flat} file", r_few))
+        print(_row(f"{n_small} file", r_all))
+        print(f"  puncak RSS pohon {n_small} vs {n_flat} file: "
+              f"{r_all['tree_peak_mb'] / r_few['tree_peak_mb']:.2f}x (datar bila mendekati 1)")
     return 0
 
 
