@@ -16,6 +16,8 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from lkj_xl.batch import bundle, discovery
+from lkj_xl.batch import job as J
 from lkj_xl.batch import runner as B
 from lkj_xl.cli import app
 
@@ -114,7 +116,7 @@ def test_rekap_ringkasan_rows(run):
     assert set(r) == {p.name for p in SEED001} | {"rusak.xlsx", "berkata_sandi.xlsx", "lama.xls"}
     assert [row["No"] for row in rows(out / "rekap.xlsx", "Ringkasan")] == list(range(1, 11))
 
-    assert r[SEKCAM]["Status"] == B.BERHASIL
+    assert r[SEKCAM]["Status"] == J.BERHASIL
     assert r[SEKCAM]["Jabatan"] == "Sekretaris Kecamatan"
     assert r[SEKCAM]["Eselon"] == "III.b"
     assert r[SEKCAM]["NIP"] == "19700507 199203 1 009"
@@ -126,15 +128,15 @@ def test_rekap_ringkasan_rows(run):
     assert isinstance(r[SEKCAM]["Serapan Anggaran (%)"], float)
 
     for name, errors in ((CAMAT, 3), (KSB_KEU, 1), (KSB_UMUM, 1)):
-        assert r[name]["Status"] == B.DITOLAK
+        assert r[name]["Status"] == J.DITOLAK
         assert r[name]["Kesalahan"] == errors
         assert not r[name]["File Laporan"]
         assert "--paksa" in r[name]["Keterangan"]
     assert r[CAMAT]["Nama"] == "ABDILAH USYAD, S.STP"
 
-    assert r["rusak.xlsx"]["Status"] == B.GAGAL and "rusak" in r["rusak.xlsx"]["Keterangan"]
-    assert r["berkata_sandi.xlsx"]["Status"] == B.GAGAL and "kata sandi" in r["berkata_sandi.xlsx"]["Keterangan"]
-    assert r["lama.xls"]["Status"] == B.GAGAL and "Excel lama" in r["lama.xls"]["Keterangan"]
+    assert r["rusak.xlsx"]["Status"] == J.GAGAL and "rusak" in r["rusak.xlsx"]["Keterangan"]
+    assert r["berkata_sandi.xlsx"]["Status"] == J.GAGAL and "kata sandi" in r["berkata_sandi.xlsx"]["Keterangan"]
+    assert r["lama.xls"]["Status"] == J.GAGAL and "Excel lama" in r["lama.xls"]["Keterangan"]
 
 
 def test_rekap_masalah_cross_report_problems(run):
@@ -202,7 +204,7 @@ def test_paksa_and_gabung_in_process(tmp_path):
                       "2023_TW-III_Sub-Bagian-Keuangan-Kecamatan-Tempeh_Kasubbag-Keuangan_DRAF.docx",
                       "2023_TW-III_Sub-Bagian-Umum-dan-Kepegawaian-Kecamatan-Tempeh_Kasubbag-Umum-dan-Kepegawaian_DRAF.docx"]
     status = {r["File Workbook"]: r["Status"] for r in rows(out / "rekap.xlsx", "Ringkasan")}
-    assert status[CAMAT] == B.DRAF and status[SEKCAM] == B.BERHASIL
+    assert status[CAMAT] == J.DRAF and status[SEKCAM] == J.BERHASIL
 
     combined = out / "2023_TW-III_Kecamatan-Tempeh_Gabungan.docx"
     doc = Document(str(combined))
@@ -225,10 +227,10 @@ def test_paksa_and_gabung_in_process(tmp_path):
 
 
 def test_gabung_order_helper():
-    mk = lambda rel, e, j: B.HasilFile(0, rel, "", eselon=e, jabatan=j)
+    mk = lambda rel, e, j: J.HasilFile(0, rel, "", eselon=e, jabatan=j)
     files = [mk("d", "IV.b", "Kasubbag Umum"), mk("a", "IV.a", "Kasi Pemerintahan"), mk("c", "", "Staf"),
              mk("b", "III.a", "Camat"), mk("e", "III.b", "Sekretaris Kecamatan"), mk("f", "IV.a", "Kasi Ekonomi")]
-    assert [f.jabatan for f in sorted(files, key=B.kunci_hierarki)] == [
+    assert [f.jabatan for f in sorted(files, key=bundle.kunci_hierarki)] == [
         "Camat", "Sekretaris Kecamatan", "Kasi Ekonomi", "Kasi Pemerintahan", "Kasubbag Umum", "Staf"]
 
 
@@ -295,16 +297,16 @@ def test_exception_in_one_workbook_does_not_stop_the_batch(tmp_path, monkeypatch
     for n in "abc":
         shutil.copy2(SEED000_XLSX, folder / f"{n}.xlsx")
     hasil = B.jalankan(folder, tmp_path / "hasil", jobs=1)
-    assert [f.status for f in hasil.files] == [B.BERHASIL, B.GAGAL, B.BERHASIL]
+    assert [f.status for f in hasil.files] == [J.BERHASIL, J.GAGAL, J.BERHASIL]
     assert hasil.files[1].masalah[0].code == "proses-gagal" and "boom" in hasil.files[1].alasan
     assert hasil.kode_keluar == 1
 
 
-def crash_on_name(job: B.Pekerjaan) -> B.HasilFile:
+def crash_on_name(job: J.Pekerjaan) -> J.HasilFile:
     """A worker function that kills its process for one workbook (segfault / OOM stand-in)."""
     if "crash" in job.rel:
         os._exit(3)
-    return B.proses_file(job)
+    return J.proses_file(job)
 
 
 def test_a_dying_worker_process_is_isolated(tmp_path):
@@ -313,11 +315,11 @@ def test_a_dying_worker_process_is_isolated(tmp_path):
     for n in ("a", "b_crash", "c", "d"):
         shutil.copy2(SEED000_XLSX, folder / f"{n}.xlsx")
     out = tmp_path / "hasil"
-    jobs = [B.Pekerjaan(k, str(p), p.name, str(out), ".~lkj-uji-") for k, p in enumerate(sorted(folder.iterdir()), 1)]
-    got: list[B.HasilFile] = []
+    jobs = [J.Pekerjaan(k, str(p), p.name, str(out), ".~lkj-uji-") for k, p in enumerate(sorted(folder.iterdir()), 1)]
+    got: list[J.HasilFile] = []
     B._paralel(jobs, 2, got.append, fn=crash_on_name)
     status = {h.rel: h.status for h in got}
-    assert status == {"a.xlsx": B.BERHASIL, "b_crash.xlsx": B.GAGAL, "c.xlsx": B.BERHASIL, "d.xlsx": B.BERHASIL}
+    assert status == {"a.xlsx": J.BERHASIL, "b_crash.xlsx": J.GAGAL, "c.xlsx": J.BERHASIL, "d.xlsx": J.BERHASIL}
     B._bersihkan(out, ".~lkj-uji-")
 
 
@@ -392,7 +394,7 @@ def test_missing_libreoffice_keeps_the_word_report(tmp_path, monkeypatch):
     shutil.copy2(SEED000_XLSX, folder / "a.xlsx")
     hasil = B.jalankan(folder, tmp_path / "hasil", jobs=1, pdf=True)
     f = hasil.files[0]
-    assert f.status == B.BERHASIL and f.docx.exists() and f.pdf is None
+    assert f.status == J.BERHASIL and f.docx.exists() and f.pdf is None
     assert [p.code for p in f.masalah if p.code.startswith("pdf")] == ["pdf-gagal-dibuat"]
     assert "LibreOffice" in f.alasan
     assert hasil.kode_keluar == 1
@@ -418,7 +420,7 @@ def test_gabung_keeps_each_reports_sections_paper_and_headers(tmp_path):
     b.add_paragraph("isi B")
     b.save(tmp_path / "b.docx")
 
-    out = B.gabung_docx([tmp_path / "a.docx", tmp_path / "b.docx"], tmp_path / "gabung.docx")
+    out = bundle.gabung_docx([tmp_path / "a.docx", tmp_path / "b.docx"], tmp_path / "gabung.docx")
     doc = Document(str(out))
     assert [p.text for p in doc.paragraphs if p.text] == ["isi A halaman 1", "lampiran A melintang", "isi B"]
     s = doc.sections

@@ -1,0 +1,191 @@
+"""The combined document of `lkj batch --gabung`: one per output folder and perangkat daerah.
+
+docxcompose merges the content (styles, numbering, images); sections, headers/footers and page
+numbering are handled here (see `gabung_docx`).
+"""
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from pathlib import Path
+
+from ..core.layout import ESELON
+from ..core.problems import LkjError
+from ..workbook.writing import TMP_PREFIX, atomic_save, usual_permissions
+from .crosscheck import MasalahLintas, buat
+from .job import HasilFile, hapus
+from .naming import PemberiNama, stem_aman
+
+
+# ---------------------------------------------------------------- order of the reports
+
+def urutan_eselon(eselon: str) -> int:
+    """'III.a' < 'III.b' < 'IV.a' < 'IV.b'; unknown last."""
+    e = (eselon or "").strip()
+    for n, known in enumerate(ESELON):
+        if e.lower() == known.lower():
+            return n
+    return len(ESELON)
+
+
+def kunci_hierarki(hf: HasilFile) -> tuple:
+    return (urutan_eselon(hf.eselon), re.sub(r"\s+", " ", hf.jabatan or "").strip().lower(), hf.rel.lower())
+
+
+# ---------------------------------------------------------------- one document from several
+
+def gabung_docx(paths: list[Path], out: Path) -> Path:
+    """One document from several, each starting on a new page with page numbers restarting at 1.
+
+    docxcompose merges the content (styles, numbering, images). Sections are handled here, because
+    docxcompose keeps only the first document's page setup, headers and footers: every report keeps
+    its own section properties (paper size, margins) and its own headers and footers (a DRAF header
+    belongs to that report only), and the first section of every report gets 'new page' and a
+    page-number restart.
+    """
+    import copy
+
+    from docx import Document
+    from docx.enum.section import WD_SECTION
+    from docx.oxml.ns import qn
+    from docxcompose.composer import Composer
+
+    if not paths:
+        raise LkjError("Tidak ada laporan untuk digabung.")
+    docs = [Document(str(p)) for p in paths]
+    # Section properties of every report, recorded before composing (the composer strips references).
+    own_sect = [[copy.deepcopy(s._sectPr) for s in doc.sections] for doc in docs]
+    first_sections: list[int] = []
+    count = 0
+    for k, doc in enumerate(docs):
+        first_sections.append(count)
+        count += len(doc.sections)
+        if k < len(docs) - 1:
+            # end this report with a paragraph-level copy of its final section properties
+            body = doc.element.body
+            sect = body.find(qn("w:sectPr"))
+            if sect is not None:
+                p = body.makeelement(qn("w:p"), {})
+                ppr = p.makeelement(qn("w:pPr"), {})
+                ppr.append(copy.deepcopy(sect))
+                p.append(ppr)
+                sect.addprevious(p)
+    master = docs[0]
+    composer = Composer(master)
+    for doc in docs[1:]:
+        composer.append(doc)
+    sections = master.sections
+    for k, doc in enumerate(docs):
+        cache: dict[str, str] = {}
+        for j, source in enumerate(own_sect[k]):
+            idx = first_sections[k] + j
+            if idx >= len(sections):
+                continue
+            target = sections[idx]._sectPr
+            if k > 0 or idx == len(sections) - 1:
+                for child in list(target):
+                    target.remove(child)
+                for child in source:
+                    target.append(copy.deepcopy(child))
+                if k > 0:
+                    _map_hdrftr(composer, doc, master, target, cache)
+            if j == 0:
+                _restart_numbering(target)
+    for idx in first_sections:
+        if idx < len(sections):
+            sections[idx].start_type = WD_SECTION.NEW_PAGE
+    return atomic_save(master.save, Path(out))
+
+
+def _map_hdrftr(composer, src_doc, master, sect_pr, cache: dict[str, str]) -> None:
+    """Point the header/footer references of `sect_pr` (copied from `src_doc`) to copies of
+    `src_doc`'s header/footer parts inside `master`."""
+    import copy
+
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.ns import qn
+    from docx.parts.hdrftr import FooterPart, HeaderPart
+
+    r_id = qn("r:id")
+    for ref in sect_pr.findall(qn("w:headerReference")) + sect_pr.findall(qn("w:footerReference")):
+        old = ref.get(r_id)
+        if old not in cache:
+            rel = src_doc.part.rels[old]
+            header = rel.reltype == RT.HEADER
+            cls, template = (HeaderPart, "/word/header%d.xml") if header else (FooterPart, "/word/footer%d.xml")
+            src_part = rel.target_part
+            element = copy.deepcopy(src_part.element)
+            package = master.part.package
+            part = cls(package.next_partname(template), src_part.content_type, element, package)
+            cache[old] = master.part.relate_to(part, rel.reltype)
+            for attr in (qn("r:id"), qn("r:embed"), qn("r:link")):
+                for el in element.iter():
+                    rid = el.get(attr)
+                    if rid and rid in src_part.rels:
+                        new_rel = composer.add_relationship(src_part, part, src_part.rels[rid])
+                        el.set(attr, new_rel.rId)
+        ref.set(r_id, cache[old])
+
+
+def _restart_numbering(sect_pr) -> None:
+    from docx.oxml.ns import qn
+
+    pg = sect_pr.find(qn("w:pgNumType"))
+    if pg is None:
+        pg = sect_pr.makeelement(qn("w:pgNumType"), {})
+        # schema order: pgNumType comes right after pgBorders/lnNumType/paperSrc/pgMar/pgSz
+        anchor = None
+        for tag in ("w:lnNumType", "w:pgBorders", "w:paperSrc", "w:pgMar", "w:pgSz"):
+            anchor = sect_pr.find(qn(tag))
+            if anchor is not None:
+                break
+        if anchor is not None:
+            anchor.addnext(pg)
+        else:
+            sect_pr.append(pg)
+    pg.set(qn("w:start"), "1")
+
+
+def gabung_per_folder(files: list[HasilFile], namers: dict[Path, PemberiNama],
+                      pdf: bool) -> tuple[list[Path], list[MasalahLintas]]:
+    """The combined documents of a batch (and their PDFs), with the problems met making them."""
+    made, problems = [], []
+    # one combined document per folder and perangkat daerah (a folder may hold several units)
+    by_folder: dict[tuple[Path, str], list[HasilFile]] = {}
+    for hf in files:
+        if hf.docx is not None:
+            org = re.sub(r"\s+", " ", hf.perangkat_daerah or hf.unit).strip().lower()
+            by_folder.setdefault((Path(hf.folder_keluaran), org), []).append(hf)
+    for (folder, _org), group in sorted(by_folder.items()):
+        group.sort(key=kunci_hierarki)
+        top = group[0]
+        stem = stem_aman([top.tahun or "", top.periode, top.perangkat_daerah or top.unit, "Gabungan"])
+        name = namers.setdefault(folder, PemberiNama()).ambil(stem, ".docx")
+        try:
+            out = gabung_docx([hf.docx for hf in group], folder / name)
+            made.append(out)
+        except Exception as exc:
+            problems.append(buat("gabung-gagal", str(folder.name), "", alasan=f"{type(exc).__name__}: {exc}"))
+            continue
+        if pdf:
+            try:
+                made.append(_pdf_atomic(out))
+            except LkjError as exc:
+                problems.append(buat("pdf-gagal-dibuat", out.name, "", alasan=str(exc)))
+    return made, problems
+
+
+def _pdf_atomic(docx: Path) -> Path:
+    from ..report.rendering import buat_pdf
+
+    tmp_dir = docx.parent / f"{TMP_PREFIX}{secrets.token_hex(4)}-pdf"
+    tmp_dir.mkdir()
+    try:
+        made = buat_pdf(docx, tmp_dir)
+        final = docx.with_suffix(".pdf")
+        os.replace(made, final)
+        usual_permissions(final)
+        return final
+    finally:
+        hapus(tmp_dir)
