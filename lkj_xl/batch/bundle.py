@@ -14,11 +14,30 @@ from ..core.layout import ESELON
 from ..core.problems import LkjError
 from ..workbook.writing import TMP_PREFIX, atomic_save, usual_permissions
 from .crosscheck import MasalahLintas, buat
-from .job import HasilFile, hapus
+from .job import DRAF, HasilFile, hapus
 from .naming import PemberiNama, stem_aman
+from .sampul import Entri, baris_sampul, buat_depan, halaman_awal, jumlah_halaman, tandai_awal
 
 
 # ---------------------------------------------------------------- order of the reports
+
+# Units in the order of the organisation (SOTK), as bundled in seed 001: Seksi Pemerintahan (001:431),
+# Pemberdayaan Masyarakat (001:595), Pelayanan Umum (001:744), then Sub Bagian Keuangan (001:876) and
+# Umum dan Kepegawaian (001:1087); the other seksi of a kecamatan take their usual places. A unit is
+# placed by the first of these words in its jabatan or unit name; units named by none come after,
+# in input order.
+URUTAN_SOTK = (
+    ("pemerintahan",),
+    ("ketenteraman", "ketentraman", "ketertiban", "trantib"),
+    ("pemberdayaan",),
+    ("pelayanan",),
+    ("kesejahteraan", "kesos"),
+    ("ekonomi", "pembangunan"),
+    ("perencanaan", "program"),
+    ("keuangan",),
+    ("umum", "kepegawaian"),
+)
+
 
 def urutan_eselon(eselon: str) -> int:
     """'III.a' < 'III.b' < 'IV.a' < 'IV.b'; unknown last."""
@@ -29,14 +48,27 @@ def urutan_eselon(eselon: str) -> int:
     return len(ESELON)
 
 
+def urutan_sotk(*names: str) -> int:
+    words = set(re.findall(r"[a-z]+", " ".join(names).lower()))
+    for n, keys in enumerate(URUTAN_SOTK):
+        if words.intersection(keys):
+            return n
+    return len(URUTAN_SOTK)
+
+
 def kunci_hierarki(hf: HasilFile) -> tuple:
-    return (urutan_eselon(hf.eselon), re.sub(r"\s+", " ", hf.jabatan or "").strip().lower(), hf.rel.lower())
+    """Camat/Kepala, Sekretaris, Kasi, Kasubbag (by eselon), each level in SOTK order, then input order."""
+    return (urutan_eselon(hf.eselon), urutan_sotk(hf.jabatan, hf.unit), hf.nomor, hf.rel.lower())
 
 
 # ---------------------------------------------------------------- one document from several
 
-def gabung_docx(paths: list[Path], out: Path) -> Path:
+def gabung_docx(paths: list[Path], out: Path, depan=None) -> Path:
     """One document from several, each starting on a new page with page numbers restarting at 1.
+
+    depan: a front document (cover, Daftar Isi: see sampul.buat_depan) put first; then the page
+    numbers start at 1 on the first report and run on through the bundle (one Daftar Isi, one
+    sequence of pages).
 
     docxcompose merges the content (styles, numbering, images). Sections are handled here, because
     docxcompose keeps only the first document's page setup, headers and footers: every report keeps
@@ -53,7 +85,9 @@ def gabung_docx(paths: list[Path], out: Path) -> Path:
 
     if not paths:
         raise LkjError("Tidak ada laporan untuk digabung.")
-    docs = [Document(str(p)) for p in paths]
+    docs = ([depan] if depan is not None else []) + [Document(str(p)) if isinstance(p, (str, Path)) else p
+                                                      for p in paths]
+    restart_at = {1} if depan is not None else set(range(len(docs)))
     # Section properties of every report, recorded before composing (the composer strips references).
     own_sect = [[copy.deepcopy(s._sectPr) for s in doc.sections] for doc in docs]
     first_sections: list[int] = []
@@ -90,7 +124,7 @@ def gabung_docx(paths: list[Path], out: Path) -> Path:
                     target.append(copy.deepcopy(child))
                 if k > 0:
                     _map_hdrftr(composer, doc, master, target, cache)
-            if j == 0:
+            if j == 0 and k in restart_at:
                 _restart_numbering(target)
     for idx in first_sections:
         if idx < len(sections):
@@ -147,36 +181,51 @@ def _restart_numbering(sect_pr) -> None:
     pg.set(qn("w:start"), "1")
 
 
-def gabung_per_folder(files: list[HasilFile], namers: dict[Path, PemberiNama],
-                      pdf: bool) -> tuple[list[Path], list[MasalahLintas]]:
-    """The combined documents of a batch (and their PDFs), with the problems met making them."""
+def _entri(hf: HasilFile, k: int) -> Entri:
+    teks = " – ".join(x for x in (hf.jabatan.strip() or hf.unit.strip() or Path(hf.rel).stem, hf.nama.strip()) if x)
+    return Entri(f"{k}. {teks}" + (" (DRAF)" if hf.status == DRAF else ""), f"_LkjLaporan{k}")
+
+
+def gabung_satu(group: list[HasilFile], out: Path) -> Path:
+    """The bundle of one organisation: cover, Daftar Isi, then the reports in SOTK order."""
+    from docx import Document
+
+    group = sorted(group, key=kunci_hierarki)
+    top = group[0]
+    entri = [_entri(hf, k) for k, hf in enumerate(group, start=1)]
+    for e, page in zip(entri, halaman_awal([jumlah_halaman(hf.pdf) for hf in group])):
+        e.halaman = page
+    ident = top.lintas.identitas if top.lintas is not None else None
+    tw = top.lintas.tw if top.lintas is not None and ident and ident.periode else 0
+    baris = baris_sampul([hf.eselon for hf in group], tw, top.tahun or "", top.perangkat_daerah or top.unit)
+    docs = []
+    for k, (hf, e) in enumerate(zip(group, entri), start=1):
+        doc = Document(str(hf.docx))
+        tandai_awal(doc, e, k)
+        docs.append(doc)
+    return gabung_docx(docs, out, depan=buat_depan(group[0].docx, baris, entri))
+
+
+def gabung_per_folder(files: list[HasilFile], namers: dict[Path, PemberiNama]) -> tuple[list[Path], list[MasalahLintas]]:
+    """The bundles of a batch, one per output folder and perangkat daerah, with the problems met."""
     made, problems = [], []
-    # one combined document per folder and perangkat daerah (a folder may hold several units)
     by_folder: dict[tuple[Path, str], list[HasilFile]] = {}
     for hf in files:
         if hf.docx is not None:
             org = re.sub(r"\s+", " ", hf.perangkat_daerah or hf.unit).strip().lower()
             by_folder.setdefault((Path(hf.folder_keluaran), org), []).append(hf)
     for (folder, _org), group in sorted(by_folder.items()):
-        group.sort(key=kunci_hierarki)
-        top = group[0]
+        top = min(group, key=kunci_hierarki)
         stem = stem_aman([top.tahun or "", top.periode, top.perangkat_daerah or top.unit, "Gabungan"])
         name = namers.setdefault(folder, PemberiNama()).ambil(stem, ".docx")
         try:
-            out = gabung_docx([hf.docx for hf in group], folder / name)
-            made.append(out)
+            made.append(gabung_satu(group, folder / name))
         except Exception as exc:
             problems.append(buat("gabung-gagal", str(folder.name), "", alasan=f"{type(exc).__name__}: {exc}"))
-            continue
-        if pdf:
-            try:
-                made.append(_pdf_atomic(out))
-            except LkjError as exc:
-                problems.append(buat("pdf-gagal-dibuat", out.name, "", alasan=str(exc)))
     return made, problems
 
 
-def _pdf_atomic(docx: Path) -> Path:
+def pdf_atomic(docx: Path) -> Path:
     from ..report.rendering import buat_pdf
 
     tmp_dir = docx.parent / f"{TMP_PREFIX}{secrets.token_hex(4)}-pdf"

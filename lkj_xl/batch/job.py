@@ -29,6 +29,7 @@ class Pekerjaan:
     awalan_tmp: str       # temporary-file prefix of this run
     pdf: bool = False
     paksa: bool = False
+    draf_lintas: str = ""  # set on a second pass: make a DRAF because of errors across reports (why)
 
 
 @dataclass
@@ -154,7 +155,7 @@ def proses_file(job: Pekerjaan) -> HasilFile:
             hf.alasan = (f"{olahan.jumlah_kesalahan} kesalahan di workbook (lihat sheet Masalah rekap); "
                          "laporan tidak dibuat. Perbaiki workbook, atau pakai --paksa untuk membuat DRAF.")
             return hf
-        draf = olahan.ada_kesalahan
+        draf = olahan.ada_kesalahan or bool(job.draf_lintas)
         try:
             _render(job, hf, olahan, draf)
         except LkjError as exc:
@@ -162,7 +163,9 @@ def proses_file(job: Pekerjaan) -> HasilFile:
         hf.status = DRAF if draf else BERHASIL
         if draf:
             hf.stem += "_DRAF"
-            hf.alasan = (f"Dibuat sebagai DRAF karena --paksa, walaupun ada {olahan.jumlah_kesalahan} kesalahan. "
+            sebab = [f"{olahan.jumlah_kesalahan} kesalahan di workbook"] if olahan.ada_kesalahan else []
+            sebab += [job.draf_lintas] if job.draf_lintas else []
+            hf.alasan = (f"Dibuat sebagai DRAF karena --paksa, walaupun ada {' dan '.join(sebab)}. "
                          + hf.alasan).strip()
         return hf
     except Exception as exc:    # a bug or an unexpected file: listed, never fatal for the batch

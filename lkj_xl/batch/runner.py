@@ -28,14 +28,14 @@ import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from . import crosscheck
 from ..core.problems import ERROR, LkjError
 from ..workbook.writing import TMP_PREFIX, usual_permissions
-from .bundle import gabung_per_folder
+from .bundle import gabung_per_folder, pdf_atomic
 from .crosscheck import MasalahLintas
 from .discovery import cari_workbook, di_dalam
 from .job import BERHASIL, DITOLAK, DRAF, GAGAL, HasilFile, Pekerjaan, gagal, hapus, proses_file
@@ -150,6 +150,14 @@ def _paralel(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None],
             done(_sendiri(job, fn))
 
 
+def _semua(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None]) -> None:
+    if n == 1:
+        for job in jobs:
+            done(proses_file(job))
+    else:
+        _paralel(jobs, n, done)
+
+
 # ---------------------------------------------------------------- results
 
 @dataclass
@@ -209,13 +217,54 @@ def _periksa_folder(folder: Path, out: Path) -> tuple[list[Path], list[tuple[Pat
 
 
 def _lintas(results: list[HasilFile]) -> list[MasalahLintas]:
-    """Checks across reports; each problem is also attached to the workbook it names."""
+    """Checks across reports; each problem is also attached to the workbook it is placed at."""
     lintas = crosscheck.periksa([hf.lintas for hf in results if hf.lintas is not None])
     by_rel = {hf.rel: hf for hf in results}
     for p in lintas:
         if p.file in by_rel:
             by_rel[p.file].masalah_lintas.append(p)
     return lintas
+
+
+def _kesalahan_lintas(results: list[HasilFile], lintas: list[MasalahLintas], work: dict[int, Pekerjaan],
+                      paksa: bool) -> list[Pekerjaan]:
+    """A Kesalahan across reports is a Kesalahan of every report it names (where it is placed and
+    its other locations), handled like a workbook's own: without --paksa the report is not made
+    (Ditolak), with --paksa it is made again as a DRAF. Returns the jobs to render again."""
+    named: dict[str, list[MasalahLintas]] = {}
+    for p in lintas:
+        if p.severity == ERROR:
+            for rel in {p.file, *(f for f, _ in p.lain)}:
+                named.setdefault(rel, []).append(p)
+    again = []
+    for hf in results:
+        errs = named.get(hf.rel)
+        if not errs:
+            continue
+        codes = ", ".join(sorted({p.code for p in errs}))
+        note = f"{len(errs)} kesalahan lintas laporan yang menyebut workbook ini ({codes}; lihat sheet Masalah rekap.xlsx)"
+        if hf.status != BERHASIL:
+            hf.alasan = f"{hf.alasan} Juga ada {note}.".strip()
+            continue
+        hapus(hf.tmp_docx)
+        hapus(Path(hf.tmp_pdf).parent if hf.tmp_pdf else None)
+        hf.tmp_docx = hf.tmp_pdf = None
+        if paksa:
+            again.append(replace(work[hf.nomor], draf_lintas=note))
+        else:
+            hf.status = DITOLAK
+            hf.alasan = (f"Ada {note}; laporan tidak dibuat. Perbaiki workbook yang bersangkutan, "
+                         "atau pakai --paksa untuk membuat DRAF.")
+    return again
+
+
+def _ganti(results: list[HasilFile], hf: HasilFile) -> None:
+    """Put a job's second-pass result in place of its first, keeping the problems found across reports."""
+    for k, old in enumerate(results):
+        if old.nomor == hf.nomor:
+            hf.masalah_lintas = old.masalah_lintas
+            results[k] = hf
+            return
 
 
 def _tulis_rekap(hasil: HasilBatch) -> None:
@@ -256,22 +305,28 @@ def jalankan(folder: Path, keluaran: Path, *, pdf: bool = False, jobs: int | Non
         mon.selesai(hf, len(results), len(work))
 
     try:
-        if n == 1:
-            for job in work:
-                done(proses_file(job))
-        else:
-            _paralel(work, n, done)
+        _semua(work, n, done)
         results.sort(key=lambda f: f.nomor)
 
         mon.tahap("Memeriksa kecocokan antar laporan")
         lintas = _lintas(results)
+        again = _kesalahan_lintas(results, lintas, {j.nomor: j for j in work}, paksa)
+        if again:
+            mon.tahap("Membuat ulang sebagai DRAF")
+            _semua(again, n, lambda hf: _ganti(results, hf))
         namers: dict[Path, PemberiNama] = {Path(hf.folder_keluaran): PemberiNama() for hf in results}
         namers.setdefault(out, PemberiNama()).pesan("rekap.xlsx")
         beri_nama(results, namers)
         hasil = HasilBatch(folder, out, results, lintas, [(str(p.relative_to(folder).as_posix()), r) for p, r in skipped])
         if gabung:
             mon.tahap("Menggabungkan laporan per folder")
-            hasil.gabungan, hasil.masalah_batch = gabung_per_folder(results, namers, pdf)
+            hasil.gabungan, hasil.masalah_batch = gabung_per_folder(results, namers)
+            if pdf:
+                for g in list(hasil.gabungan):
+                    try:
+                        hasil.gabungan.append(pdf_atomic(g))
+                    except LkjError as exc:
+                        hasil.masalah_batch.append(crosscheck.buat("pdf-gagal-dibuat", g.name, "", alasan=str(exc)))
         mon.tahap("Menulis rekap.xlsx")
         hasil.detik = time.perf_counter() - t0
         _tulis_rekap(hasil)
