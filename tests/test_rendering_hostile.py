@@ -55,3 +55,89 @@ def test_hostile_text_in_the_pdf(seed_data, make_book, tmp_path):
     pdf = buat_pdf(out)
     txt = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Sasaran A & B <c> {{ x }}" in " ".join(txt.split())
+
+
+# ---------------------------------------------------------------- templates and photos from received workbooks
+# Sandbox-escape shapes from the Jinja SSTI literature (PayloadsAllTheThings "Server Side Template Injection /
+# Jinja2", HackTricks "Jinja2 SSTI"): globals of a builtin helper, the class hierarchy, the template
+# reference's private context, the attr filter, str.format, and a name built at run time.
+import os
+
+import pytest
+from docxtpl import DocxTemplate
+from jinja2 import Environment
+
+from lkj_xl.core.problems import LkjError
+from lkj_xl.report.rendering import TEMPLATE_DIR
+
+from .conftest import build, seed000
+
+ESCAPES = {
+    "cycler-globals": "{{ cycler.__init__.__globals__.os.popen('id; touch MARKER').read() }}",
+    "subclasses": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "template-reference": "{{ self._TemplateReference__context.cycler.__init__.__globals__.os.popen("
+                          "'id; touch MARKER').read() }}",
+    "attr-filter": "{{ (unit|attr('__class__')).__mro__ }}",
+    "lipsum-globals": "{{ lipsum.__globals__['os'].popen('id; touch MARKER').read() }}",
+    "format-string": "{{ '{0.__class__.__mro__}'.format(unit) }}",
+    "name-built-at-run-time": "{{ (unit|attr('_' ~ '_class__')) }}",
+    "joiner-globals-is-defined": "{{ joiner.__init__.__globals__ is defined }}",
+}
+EXHAUSTION = {
+    "string-repetition": ("{{ 'x' * 1000000000 }}", "mengulang teks"),
+    "huge-power": ("{{ 10 ** 100000000 }}", "memangkatkan"),
+    "nested-loops": ("{% for i in range(100000) %}{% for j in range(100000) %}xxxxxxxxxx{% endfor %}{% endfor %}",
+                     "lebih dari 100.000.000 karakter"),
+    "mutating-the-context": ("{{ dokumentasi.append(1) }}", "'append'"),
+}
+
+
+def hostile_template(folder, payload: str, name="templat_kiriman.docx"):
+    """The bundled template with one paragraph added, as a user's template in the workbook's folder."""
+    from docx import Document
+    doc = Document(str(TEMPLATE_DIR / "lkj_triwulan.docx"))
+    doc.add_paragraph(payload.replace("MARKER", str(folder / "MARKER")))
+    doc.save(str(folder / name))
+    data = seed000()
+    data["pengaturan"] = {"templat": name}
+    return build(data, folder / "kiriman.xlsx")
+
+
+def test_the_payloads_are_real_without_the_sandbox(tmp_path):
+    # Control: rendered as before the fix (docxtpl with a plain Environment) the payload runs `id`.
+    hostile_template(tmp_path, ESCAPES["cycler-globals"])
+    tpl = DocxTemplate(str(tmp_path / "templat_kiriman.docx"))
+    ctx = {k: "" for k in tpl.get_undeclared_template_variables()}
+    tpl.render(ctx, jinja_env=Environment())
+    assert (tmp_path / "MARKER").exists()
+    assert "uid=" in "\n".join(p.text for p in tpl.docx.paragraphs)
+
+
+@pytest.mark.parametrize("payload", list(ESCAPES.values()), ids=list(ESCAPES))
+def test_sandbox_escapes_are_refused_and_run_nothing(tmp_path, payload):
+    book = hostile_template(tmp_path, payload)
+    out = tmp_path / "laporan.docx"
+    with pytest.raises(LkjError) as info:
+        buat_docx(olah_file(book), out, folder_foto=tmp_path)
+    message = str(info.value)
+    assert message.startswith("Templat Word 'templat_kiriman.docx' (Pengaturan!B7) ditolak: templat mencoba "
+                              "membuka atribut tersembunyi '__")
+    assert "lkj_xl tidak menjalankannya" in message
+    assert not (tmp_path / "MARKER").exists()
+    assert not out.exists() and not [p for p in os.listdir(tmp_path) if p.startswith(".~lkj-")]
+
+
+@pytest.mark.parametrize("payload,reason", list(EXHAUSTION.values()), ids=list(EXHAUSTION))
+def test_templates_cannot_exhaust_memory_or_change_data(tmp_path, payload, reason):
+    book = hostile_template(tmp_path, payload)
+    with pytest.raises(LkjError) as info:
+        buat_docx(olah_file(book), tmp_path / "laporan.docx", folder_foto=tmp_path)
+    assert "ditolak: templat mencoba" in str(info.value) and reason in str(info.value)
+
+
+def test_a_clean_user_template_still_renders(tmp_path):
+    book = hostile_template(tmp_path, "Disusun oleh {{ nama }} ({{ unit|upper }})")
+    out = buat_docx(olah_file(book), tmp_path / "laporan.docx", folder_foto=tmp_path)
+    text = all_text(Document(str(out)))
+    # seed 000: the unit (000:11) and the signer (000:175)
+    assert "Disusun oleh ARIF HERI KURNIAWAN, S.IP., M.Si (BAGIAN ORGANISASI SETDA)" in text
