@@ -141,3 +141,55 @@ def test_a_clean_user_template_still_renders(tmp_path):
     text = all_text(Document(str(out)))
     # seed 000: the unit (000:11) and the signer (000:175)
     assert "Disusun oleh ARIF HERI KURNIAWAN, S.IP., M.Si (BAGIAN ORGANISASI SETDA)" in text
+
+
+def _png(path):
+    from PIL import Image
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(path)
+    return path
+
+
+def _book_with_photo(folder, foto: str):
+    data = seed000()
+    data["dokumentasi"][1]["foto"] = foto          # the second photo of seed 000 (000:263), sheet row 5
+    return build(data, folder / "kiriman.xlsx")
+
+
+@pytest.mark.parametrize("kind", ["absolute", "parent", "symlink", "windows-drive", "unc"])
+def test_photos_outside_the_workbook_folder_are_refused_naming_the_cell(tmp_path, kind):
+    inbox, secret = tmp_path / "masuk", _png(tmp_path / "rahasia" / "rahasia.png")
+    inbox.mkdir()
+    if kind == "symlink":
+        (inbox / "foto.png").symlink_to(secret)
+    foto = {"absolute": str(secret), "parent": "../rahasia/rahasia.png", "symlink": "foto.png",
+            "windows-drive": r"C:\Users\budi\rahasia.png", "unc": r"\\server\berbagi\rahasia.png"}[kind]
+    book = _book_with_photo(inbox, foto)
+    out = inbox / "laporan.docx"
+    with pytest.raises(LkjError) as info:
+        buat_docx(olah_file(book), out, folder_foto=inbox)
+    message = str(info.value)
+    assert message.startswith(f"Foto '{foto}' di Dokumentasi!C5 ditolak: ")
+    assert "salin fotonya ke sana dan tulis namanya saja" in message
+    assert not out.exists()
+
+
+def test_photos_in_the_folder_and_its_subfolders_are_embedded(tmp_path):
+    _png(tmp_path / "foto" / "rapat.png")
+    book = _book_with_photo(tmp_path, r"foto\rapat.png")      # typed on Windows, with a backslash
+    out = buat_docx(olah_file(book), tmp_path / "laporan.docx", folder_foto=tmp_path)
+    with zipfile.ZipFile(out) as z:
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+    assert len(media) == 3                                         # the two charts and the photo
+
+
+@pytest.mark.parametrize("templat", ["/etc/templat.docx", "../templat.docx", r"C:\templat.docx",
+                                     "../../docx_templates/lkj_triwulan"])
+def test_templates_outside_the_workbook_folder_are_refused(tmp_path, templat):
+    data = seed000()
+    data["pengaturan"] = {"templat": templat}
+    book = build(data, tmp_path / "kiriman.xlsx")
+    with pytest.raises(LkjError) as info:
+        buat_docx(olah_file(book), tmp_path / "laporan.docx", folder_foto=tmp_path)
+    assert str(info.value).startswith(f"Templat Word '{templat}' di sheet Pengaturan (Pengaturan!B7) ")
+    assert "ditolak" in str(info.value) or "tidak dikenal" in str(info.value)
