@@ -3,6 +3,7 @@ report, for text with typed line breaks and tabs (docxtpl's listing pass), for p
 fragments with their own namespace declarations), and for a `{%tc %}` column loop (its table repair)."""
 from __future__ import annotations
 
+import functools
 import zipfile
 
 from docx import Document
@@ -23,8 +24,9 @@ def _parts(path) -> dict[str, bytes]:
 
 
 def _both(monkeypatch, olahan, tmp_path, folder=None) -> tuple[dict, dict]:
+    assert issubclass(rendering._templat_class(), FastDocxTemplate)
     fast = _parts(rendering.buat_docx(olahan, tmp_path / "cepat.docx", folder_foto=folder))
-    monkeypatch.setattr(rendering, "FastDocxTemplate", DocxTemplate)
+    monkeypatch.setattr(rendering, "_templat_class", functools.partial(rendering._templat_class, False))
     slow = _parts(rendering.buat_docx(olahan, tmp_path / "docxtpl.docx", folder_foto=folder))
     return fast, slow
 
