@@ -6,6 +6,7 @@ Columns are found by their header labels, so users may insert columns of their o
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from dataclasses import dataclass
@@ -351,6 +352,8 @@ class _Reader:
                 number = parse_number(raw)
                 if number is not None:
                     setattr(p, f.key, int(number))
+            elif f.key == "hari_libur":
+                p.hari_libur = self.dates(raw, cells[f.key], f.label)
             elif f.choices:
                 match = next((c for c in f.choices if c.lower() == text(raw).lower()), None)
                 if match is None:
@@ -382,6 +385,21 @@ class _Reader:
                                       alasan="batas bawah terendah lebih dari 0"))
         p.skala = scale
         return p
+
+    def dates(self, raw, ref: str, label: str) -> list[dt.date]:
+        """A cell holding one date or several separated by ';' (or new lines)."""
+        if isinstance(raw, (dt.date, dt.datetime)):
+            return [parse_date(raw)]
+        out = []
+        for part in re.split(r"[;\n]+", text(raw)):
+            if not part.strip():
+                continue
+            day = parse_date(part.strip())
+            if day is None:
+                self.problems.append(at("bukan-tanggal", ref, file=self.source, label=label, teks=part.strip()))
+            else:
+                out.append(day)
+        return out
 
     def simple(self, spec: L.TableSheet, cls, keys: tuple[str, ...]) -> list:
         out = []

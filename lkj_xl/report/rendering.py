@@ -12,6 +12,7 @@ and embedded; photos of Lampiran II are looked up relative to `folder_foto`.
 """
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from . import charts
 from ..core.engine import Olahan
 from .pdf import buat_pdf
 from ..core.problems import LkjError
+from .anggaran import label_grafik
+from .narasi import dokumentasi_baris
 from .triwulan import konteks
 from ..core.resources import bundled_dir
 from ..workbook.writing import atomic_save
@@ -32,6 +35,7 @@ TEMPLATE_DIR = bundled_dir("docx_templates")
 DEFAULT_TEMPLATE = "lkj_triwulan"
 PAPER = {"A4": (Cm(21.0), Cm(29.7)), "F4": (Cm(21.5), Cm(33.0))}
 FOTO_LEBAR, FOTO_TINGGI = Cm(7.5), Cm(6.0)
+LOGO_TINGGI = Cm(3.0)
 FOTO_EKSTENSI = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff"}
 
 # Schema order of <w:tcPr> children: docxtpl's {% vm %} appends <w:vMerge> at the end, which Word
@@ -110,6 +114,44 @@ def _paper(document, kertas: str) -> None:
         section.page_width, section.page_height = width, height
 
 
+def _logo(tpl: DocxTemplate, ctx: dict, folder: Path) -> None:
+    """The cover logo named in Pengaturan, resolved like a photo (same folder rules); none when absent
+    or unreadable (validation of the photo rules applies alike)."""
+    if not ctx.get("file_logo"):
+        return
+    item = {"file": ctx["file_logo"], "gambar": "", "catatan": ""}
+    _foto(tpl, item, folder)
+    if item["gambar"]:
+        item["gambar"].width, item["gambar"].height = None, LOGO_TINGGI
+        ctx["logo"], ctx["ada_logo"] = item["gambar"], True
+
+
+def _properties(document, ctx: dict, draf: bool) -> None:
+    """Core properties of a real document: its title, and the time it was made (not the template's)."""
+    props = document.core_properties
+    props.title = f"Laporan Kinerja {ctx['unit']} {ctx['periode']} Tahun {ctx['tahun']}"
+    props.subject = "DRAF" if draf else ""
+    props.author = props.last_modified_by = ctx.get("nama") or "lkj_xl"
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
+    props.revision = 1
+
+
+def _alt_text(document, ctx: dict) -> None:
+    """Alternative text of the pictures (screen readers, Word's accessibility check)."""
+    descr = {"capaian.png": f"Grafik capaian kinerja per indikator {ctx['periode']} tahun {ctx['tahun']}",
+             "serapan.png": f"Grafik serapan anggaran per {ctx['label_anggaran']} {ctx['periode']} tahun {ctx['tahun']}"}
+    for item in ctx.get("dokumentasi", []):
+        if item.get("file"):
+            descr.setdefault(Path(item["file"]).name, f"Foto kegiatan: {item['keterangan']}")
+    if ctx.get("file_logo"):
+        descr.setdefault(Path(ctx["file_logo"]).name, f"Logo {ctx['pemerintah']}")
+    for pr in document.element.body.iter(qn("wp:docPr")):
+        text = descr.get(pr.get("name", ""))
+        if text:
+            pr.set("descr", text)
+
+
 def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Path | None = None) -> Path:
     """Write the LKj .docx to `out` (atomically) and return its path.
 
@@ -124,14 +166,18 @@ def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Pat
     env = Environment(autoescape=True, undefined=StrictUndefined)
     with tempfile.TemporaryDirectory(prefix="lkj_grafik_") as tmp:
         tmpdir = Path(tmp)
-        if olahan.hasil.indikator:
+        if ctx.get("ada_grafik_capaian", bool(olahan.hasil.indikator)):
             charts.grafik_capaian(olahan.hasil, tmpdir / "capaian.png", ctx["desimal"])
             ctx["grafik_capaian"] = InlineImage(tpl, str(tmpdir / "capaian.png"), width=Cm(15))
-        if olahan.hasil.anggaran:
-            charts.grafik_serapan(olahan.hasil, tmpdir / "serapan.png", ctx["desimal"])
+        if ctx.get("ada_grafik_serapan", bool(olahan.hasil.anggaran)):
+            charts.grafik_serapan(olahan.hasil, tmpdir / "serapan.png", ctx["desimal"],
+                                  labels=label_grafik(olahan.hasil))
             ctx["grafik_serapan"] = InlineImage(tpl, str(tmpdir / "serapan.png"), width=Cm(15))
         for item in ctx["dokumentasi"]:       # the same dicts as in dokumentasi_baris
             _foto(tpl, item, folder)
+        if not draf:                          # a final report prints no "(foto tidak ditemukan)"
+            ctx.update(dokumentasi_baris([i for i in ctx["dokumentasi"] if i["gambar"]]))
+        _logo(tpl, ctx, folder)
         try:
             tpl.render(ctx, jinja_env=env, autoescape=True)
         except UndefinedError as exc:
@@ -143,8 +189,7 @@ def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Pat
         document = tpl.docx
         _sort_tcpr(document)
         _paper(document, ctx["kertas"])
-        props = document.core_properties
-        props.title = f"Laporan Kinerja {ctx['unit']} {ctx['periode']} Tahun {ctx['tahun']}"
-        props.subject = "DRAF" if draf else ""
+        _properties(document, ctx, draf)
+        _alt_text(document, ctx)
         atomic_save(lambda tmp: tpl.save(str(tmp)), out)
     return out
