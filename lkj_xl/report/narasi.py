@@ -182,12 +182,12 @@ def dokumentasi(lap: Laporan, *, draf: bool = False) -> dict:
     report prints no placeholder: rows without a photo file are left out (validation warns:
     foto-kosong); a draft keeps them with a note, so the user sees what is missing."""
     items = []
-    for f in lap.dokumentasi:
+    for indeks, f in enumerate(lap.dokumentasi):
         if not teks(f.foto) and not draf:
             continue
         ket = teks(f.kegiatan)
         if f.tanggal:
             ket += f" pada tgl. {tanggal(f.tanggal)}"
-        items.append({"no": str(len(items) + 1), "keterangan": ket, "file": teks(f.foto),
+        items.append({"no": str(len(items) + 1), "keterangan": ket, "file": teks(f.foto), "indeks": indeks,
                       "gambar": "", "catatan": "" if teks(f.foto) else "(foto belum dilampirkan)"})
     return dokumentasi_baris(items)
