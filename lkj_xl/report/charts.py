@@ -190,13 +190,14 @@ def grafik_capaian(hasil: Hasil, path: Path, desimal: int = 2) -> Path:
     return k.save(path)
 
 
-def grafik_serapan(hasil: Hasil, path: Path, desimal: int = 2) -> Path:
-    """Horizontal bars: serapan anggaran (%) per budget line, with the overall serapan as a line."""
+def grafik_serapan(hasil: Hasil, path: Path, desimal: int = 2, labels: list[str] | None = None) -> Path:
+    """Horizontal bars: serapan anggaran (%) per budget line, with the overall serapan as a line.
+    `labels`: one per budget line (the report passes short names); default code + name."""
     items = hasil.anggaran
     n = max(len(items), 1)
     huge = n > BANYAK
     step = _every(n, 30) if huge else 1
-    labels = [textwrap.shorten(f"{a.baris.kode} {a.baris.uraian}", 48, placeholder="…") for a in items]
+    labels = labels or [textwrap.shorten(f"{a.baris.kode} {a.baris.uraian}", 48, placeholder="…") for a in items]
     values = [float(a.serapan) if a.serapan is not None else 0.0 for a in items]
     right = max([100.0] + values) * 1.18
     k = _Kanvas(LEBAR_IN, min(0.9 + 0.42 * n, MAKS_TINGGI_IN))
