@@ -17,7 +17,8 @@ def test_pyproject_pins_the_xlwings_the_code_needs():
     deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
     assert [d for d in deps if d.startswith("xlwings")] == [f"xlwings>={build.XLWINGS_MIN}"]
     assert build.XLWINGS_MIN == "0.37.5"
-    assert "set_colors" in (ROOT / "lkj_xl" / "addin" / "handlers.py").read_text(encoding="utf-8")
+    # BukuIo (and its colouring) moved from handlers.py to io.py
+    assert "set_colors" in (ROOT / "lkj_xl" / "addin" / "io.py").read_text(encoding="utf-8")
     assert hasattr(xlwings.main.Range, "set_colors")          # the installed xlwings has it
 
 
