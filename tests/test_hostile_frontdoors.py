@@ -67,6 +67,7 @@ def test_buat_with_a_hostile_template_runs_nothing(tmp_path, name):
     before = sha(wb)
     r = run("buat", wb)
     one_message(r, 1, "Templat Word 'templat_kiriman.docx' (Pengaturan!B7) ditolak", "tidak menjalankannya")
+    assert "laporan tetap dibuat" not in r.text
     assert not (tmp_path / "MARKER").exists()
     assert not wb.with_name("kiriman_LKj.docx").exists()
     assert sha(wb) == before and leftovers(tmp_path) == []
