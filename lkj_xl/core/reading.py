@@ -256,11 +256,12 @@ class _Reader:
                 if text(raw) and date is None:
                     self.problems.append(at("bukan-tanggal", cells[f.key], file=self.source, label=f.label, teks=text(raw)))
                 setattr(ident, f.key, date)
-            elif f.key == "tahun":
+            elif f.key in ("tahun", "renstra_awal", "renstra_akhir"):
                 number = parse_number(raw)
                 if text(raw) and (number is None or number != int(number)):
                     self.problems.append(at("bukan-angka", cells[f.key], file=self.source, label=f.label, teks=text(raw)))
-                ident.tahun = int(number) if number is not None else None
+                    number = None
+                setattr(ident, f.key, int(number) if number is not None else None)
             elif f.key == "batas_hari_kerja":
                 number = parse_number(raw)
                 ident.batas_hari_kerja = int(number) if number is not None else 10
@@ -303,6 +304,10 @@ class _Reader:
                 row=row,
                 cells=self.cells(L.PK, row),
                 sasaran_diketik=text(raw.get("sasaran")),
+                penanggung_jawab=text(raw.get("penanggung_jawab")),
+                rumus_negatif=self.choice(L.PK, row, raw, "rumus_negatif") if "rumus_negatif" in raw else "",
+                target_atas=self.nilai(L.PK, row, raw, "target_atas"),
+                aturan_sub=self.choice(L.PK, row, raw, "aturan_sub") if "aturan_sub" in raw else "",
             )
             out.append(ind)
         return out
@@ -330,6 +335,7 @@ class _Reader:
                 level=self.choice(L.ANGGARAN, row, raw, "level"),
                 uraian=text(raw.get("uraian")),
                 kode_sasaran=text(raw.get("kode_sasaran")),
+                kode_indikator=text(raw.get("kode_indikator")),
                 anggaran_pk=self.money(L.ANGGARAN, row, raw, "anggaran_pk"),
                 pagu=self.money(L.ANGGARAN, row, raw, "pagu"),
                 pagu_perubahan=self.money(L.ANGGARAN, row, raw, "pagu_perubahan"),
@@ -419,6 +425,8 @@ def read_grids(grids: Mapping[str, Grid], source: str = "") -> Laporan:
         baris_header=r.baris_header,
         realisasi_baris=r._realisasi_rows,
     )
+    from .reading_tahunan import read_tahunan   # the annual sheets build on this reader
+    lap.tahunan = read_tahunan(r)
     return lap
 
 
