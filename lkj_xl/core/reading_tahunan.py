@@ -13,9 +13,10 @@ from . import layout as L
 from .model import (Analisis, BarisSdm, Catatan, Pembanding, RealisasiLalu, Sarana, SubIndikator, Tahunan,
                     TargetRenstra)
 from .parsing import parse_number, text
+from .reading_table import TableReader
 
 
-def _whole(r, spec: L.TableSheet, row: int, raw: dict[str, Any], key: str) -> int | None:
+def _whole(r: TableReader, spec: L.TableSheet, row: int, raw: dict[str, Any], key: str) -> int | None:
     """A count or a year: an integer, or None (with a problem when something else was typed)."""
     value = raw.get(key)
     if text(value) == "":
@@ -28,7 +29,7 @@ def _whole(r, spec: L.TableSheet, row: int, raw: dict[str, Any], key: str) -> in
     return int(number)
 
 
-def _number(r, spec: L.TableSheet, row: int, raw: dict[str, Any], key: str) -> Decimal | None:
+def _number(r: TableReader, spec: L.TableSheet, row: int, raw: dict[str, Any], key: str) -> Decimal | None:
     """A plain number (weight, base, quantity) with a problem when the cell holds text."""
     value = raw.get(key)
     if text(value) == "":
@@ -40,9 +41,9 @@ def _number(r, spec: L.TableSheet, row: int, raw: dict[str, Any], key: str) -> D
     return number
 
 
-def _renstra(r) -> list[TargetRenstra]:
+def _renstra(r: TableReader) -> list[TargetRenstra]:
     spec, out = L.RENSTRA, []
-    for row, raw in r.table(spec, optional=True):
+    for row, raw in r.rows(spec, optional=True):
         out.append(TargetRenstra(
             kode=text(raw.get("kode")),
             indikator=text(raw.get("indikator")),
@@ -55,24 +56,24 @@ def _renstra(r) -> list[TargetRenstra]:
     return out
 
 
-def _riwayat(r) -> list[RealisasiLalu]:
+def _riwayat(r: TableReader) -> list[RealisasiLalu]:
     spec = L.RIWAYAT
     return [RealisasiLalu(kode=text(raw.get("kode")), tahun=_whole(r, spec, row, raw, "tahun"),
                           realisasi=r.nilai(spec, row, raw, "realisasi"), keterangan=text(raw.get("keterangan")),
                           row=row, cells=r.cells(spec, row))
-            for row, raw in r.table(spec, optional=True)]
+            for row, raw in r.rows(spec, optional=True)]
 
 
-def _pembanding(r) -> list[Pembanding]:
+def _pembanding(r: TableReader) -> list[Pembanding]:
     spec = L.PEMBANDING
     return [Pembanding(kode=text(raw.get("kode")), nilai=r.nilai(spec, row, raw, "nilai"),
                        level=r.choice(spec, row, raw, "level"), wilayah=text(raw.get("wilayah")),
                        tahun=_whole(r, spec, row, raw, "tahun"), sumber=text(raw.get("sumber")),
                        row=row, cells=r.cells(spec, row))
-            for row, raw in r.table(spec, optional=True)]
+            for row, raw in r.rows(spec, optional=True)]
 
 
-def _sub(r) -> list[SubIndikator]:
+def _sub(r: TableReader) -> list[SubIndikator]:
     spec = L.SUB_INDIKATOR
     return [SubIndikator(kode_induk=text(raw.get("kode_induk")), kode=text(raw.get("kode")),
                          uraian=text(raw.get("uraian")), satuan=text(raw.get("satuan")),
@@ -81,12 +82,12 @@ def _sub(r) -> list[SubIndikator]:
                          target=r.nilai(spec, row, raw, "target"), realisasi=r.nilai(spec, row, raw, "realisasi"),
                          basis=_number(r, spec, row, raw, "basis"), keterangan=text(raw.get("keterangan")),
                          row=row, cells=r.cells(spec, row))
-            for row, raw in r.table(spec, optional=True)]
+            for row, raw in r.rows(spec, optional=True)]
 
 
-def _sdm(r) -> list[BarisSdm]:
+def _sdm(r: TableReader) -> list[BarisSdm]:
     spec, out = L.SDM, []
-    for row, raw in r.table(spec, optional=True):
+    for row, raw in r.rows(spec, optional=True):
         out.append(BarisSdm(
             jabatan=text(raw.get("jabatan")),
             kebutuhan={p: _whole(r, spec, row, raw, f"kebutuhan_{p.lower()}") for p in L.PENDIDIKAN},
@@ -96,8 +97,8 @@ def _sdm(r) -> list[BarisSdm]:
     return out
 
 
-def read_tahunan(r) -> Tahunan:
-    """`r` is the workbook's `reading._Reader` (shared problems, columns and header rows)."""
+def read_tahunan(r: TableReader) -> Tahunan:
+    """`r` is the workbook's reader (shared problems, columns and header rows)."""
     return Tahunan(
         renstra=_renstra(r),
         riwayat=_riwayat(r),
@@ -105,13 +106,13 @@ def read_tahunan(r) -> Tahunan:
         sub_indikator=_sub(r),
         analisis=[Analisis(row=row, cells=r.cells(L.ANALISIS, row),
                            **{k: text(raw.get(k)) for k in ("kode", "pendukung", "penghambat", "upaya", "rencana")})
-                  for row, raw in r.table(L.ANALISIS, optional=True)],
+                  for row, raw in r.rows(L.ANALISIS, optional=True)],
         catatan=[Catatan(jenis=r.choice(L.CATATAN, row, raw, "jenis"), uraian=text(raw.get("uraian")),
                          keterangan=text(raw.get("keterangan")), row=row, cells=r.cells(L.CATATAN, row))
-                 for row, raw in r.table(L.CATATAN, optional=True)],
+                 for row, raw in r.rows(L.CATATAN, optional=True)],
         sdm=_sdm(r),
         sarana=[Sarana(uraian=text(raw.get("uraian")), jumlah=_number(r, L.SARANA, row, raw, "jumlah"),
                        satuan=text(raw.get("satuan")), kondisi=text(raw.get("kondisi")),
                        keterangan=text(raw.get("keterangan")), row=row)
-                for row, raw in r.table(L.SARANA, optional=True)],
+                for row, raw in r.rows(L.SARANA, optional=True)],
     )
