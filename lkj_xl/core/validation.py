@@ -149,6 +149,8 @@ def check_pk(lap: Laporan, hasil: Hasil) -> list[Problem]:
         cell = ind.cells.get(target_key, ind.cells.get("target", f"PK!A{ind.row}"))
         if h.alasan == TARGET_NOL:
             out.append(at("target-nol", cell, kode=ind.kode))
+        elif h.alasan == TARGET_BUKAN_ANGKA and _reported(lap, cell):
+            pass                                # reading named what is wrong with this cell
         elif h.alasan == TARGET_BUKAN_ANGKA:
             if h.target.teks:
                 out.append(at("target-bukan-angka", cell, kode=ind.kode, teks=h.target.teks))
@@ -177,7 +179,7 @@ def check_capaian(lap: Laporan, hasil: Hasil) -> list[Problem]:
             continue
         for i, nilai in enumerate(rec.tw[:max(tw, 1)], start=1):
             key = f"real_tw{i}"
-            if nilai.teks and nilai.angka is None and key in rec.cells:
+            if nilai.teks and nilai.angka is None and key in rec.cells and not _reported(lap, rec.cells[key]):
                 out.append(at("bukan-angka", rec.cells[key], label=L.CAPAIAN.column(key).label, teks=nilai.teks))
         if h.alasan == REALISASI_KOSONG and not rec.tw[tw - 1].teks and h.komposit is None:
             out.append(at("realisasi-kosong", rec.cells.get(f"real_tw{tw}", rec.cells["kode"]), kode=ind.kode, tw=ROMAN[tw - 1]))
