@@ -50,8 +50,8 @@ def read_identitas(t: TableReader) -> Identitas:
             if text(raw) and date is None:
                 t.problem_at("bukan-tanggal", cells[f.key], label=f.label, teks=text(raw))
             setattr(ident, f.key, date)
-        elif f.key in BOUNDS:
-            number = t.number(cells[f.key], raw, f.label, BOUNDS[f.key], integer=True)
+        elif f.key in BOUNDS:       # (a workbook from before the annual fields has no Renstra rows)
+            number = t.number(cells[f.key], raw, f.label, BOUNDS[f.key], integer=True) if f.key in cells else None
             setattr(ident, f.key, int(number) if number is not None else f.default)
         elif f.key == "pk_perubahan":
             ident.pk_perubahan = text(raw).lower() in ("ya", "y", "yes", "true", "1")
