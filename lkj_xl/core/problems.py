@@ -91,6 +91,13 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "indikator-dua-sasaran": (ERROR, "Indikator {kode} '{indikator}' tercatat di bawah dua sasaran: '{sasaran}' dan '{lain}'.", "Satu indikator hanya mendukung satu sasaran: samakan sasarannya di semua sheet."),
     "tanpa-analisis": (WARNING, "Indikator {kode} belum tercapai ({capaian}) tetapi belum ada analisisnya.", "Isi faktor penghambat dan upaya/solusi di sheet Analisis."),
     "butir-ganda": (WARNING, "Butir '{teks}' sudah ditulis di {sel_lain}.", "Hapus salah satu butir yang sama."),
+    # -- lkj tahunan: four quarterly workbooks -> one annual workbook (workbook/gabung_tahunan.py)
+    "gabung-periode": (ERROR, "Periode Laporan file ini '{periode}': {alasan}.", "Setiap file harus satu triwulan yang berbeda (TW I, TW II, TW III, TW IV); file TW IV wajib ada."),
+    "gabung-berbeda": (ERROR, "{label} di file ini ('{nilai}') berbeda dari file {acuan} ('{lain}').", "Semua workbook triwulan harus berisi identitas, PK dan target yang sama; samakan lalu ulangi."),
+    "gabung-baris-hilang": (ERROR, "{apa} '{kode}' ada di file {acuan} tetapi tidak ada di file ini.", "Semua workbook triwulan harus memuat indikator dan baris anggaran yang sama."),
+    "gabung-anggaran-menurun": (ERROR, "Realisasi anggaran kumulatif {kode} s.d. TW {tw} ({b}) lebih kecil dari s.d. TW {tw_a} di file {acuan} ({a}).", "Realisasi anggaran s.d. triwulan tidak pernah turun; periksa kedua angka."),
+    "gabung-realisasi-menurun": (WARNING, "Realisasi kumulatif indikator {kode} s.d. TW {tw} ({b}) lebih kecil dari s.d. TW {tw_a} di file {acuan} ({a}).", "Realisasi s.d. triwulan bersifat kumulatif; periksa kedua angka."),
+    "gabung-nilai-berbeda": (WARNING, "{label} {kode} di file ini ({nilai}) berbeda dari file {acuan} ({lain}); yang dipakai angka file {acuan}.", "Angka setiap triwulan diambil dari workbook triwulan itu sendiri."),
 }
 
 
