@@ -44,6 +44,14 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "bukan-angka": (ERROR, "{label} berisi '{teks}', bukan angka.", "Ketik angkanya saja, misalnya 91,67."),
     "bukan-tanggal": (ERROR, "{label} berisi '{teks}', bukan tanggal.", "Ketik tanggal seperti 2 Oktober 2023."),
     "pilihan-tidak-dikenal": (ERROR, "{label} berisi '{teks}', bukan salah satu pilihan.", "Pilih dari daftar: {pilihan}."),
+    # -- reading: a cell is a number only when it holds one unambiguous number (issue 9 §3, §4)
+    "angka-ambigu": (ERROR, "{label} berisi '{teks}': tidak jelas angka berapa yang dimaksud.", "Ketik satu angka: koma untuk desimal, titik untuk ribuan (misalnya 1.234,5 atau 91,67), tanpa notasi e."),
+    "dua-angka": (ERROR, "{label} berisi '{teks}', yang memuat lebih dari satu angka.", "Ketik satu angka saja (misalnya 9); tulis keterangan seperti '12 orang' di kolom Keterangan."),
+    "tanggal-di-kolom-angka": (ERROR, "{label} berisi tanggal ({teks}), bukan angka.", "Ketik angkanya; bila Excel mengubahnya menjadi tanggal, format sel sebagai Number lalu ketik ulang."),
+    "galat-rumus": (ERROR, "{label} berisi galat rumus {teks}.", "Perbaiki rumus di sel ini (misalnya pembagian dengan nol atau rujukan yang hilang), atau ketik angkanya langsung."),
+    "rumus-tanpa-nilai": (ERROR, "{label} berisi rumus ({teks}) yang nilainya tidak tersimpan di file.", "Buka file di Excel, tekan Ctrl+Alt+F9 lalu simpan; atau ketik angkanya langsung."),
+    "nilai-tak-hingga": (ERROR, "{label} berisi '{teks}', bukan angka yang dapat dihitung.", "Ketik angka biasa di sel ini."),
+    "angka-di-luar-batas": (ERROR, "{label} bernilai {teks}, di luar batas yang wajar ({batas}).", "Periksa angkanya; mungkin ada digit berlebih atau salah ketik."),
     "kode-ganda": (ERROR, "Kode '{kode}' dipakai lebih dari sekali (juga di {sel_lain}).", "Beri setiap baris kode yang berbeda."),
     "indikator-tidak-dikenal": (ERROR, "Kode indikator '{kode}' tidak ada di sheet PK.", "Perbaiki kodenya atau tambahkan indikator itu di sheet PK."),
     "sasaran-tidak-dikenal": (ERROR, "Kode sasaran '{kode}' tidak ada di sheet PK.", "Pakai kode sasaran yang tertulis di kolom Kode Sasaran sheet PK."),
@@ -67,6 +75,22 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "periode-tidak-dikenal": (ERROR, "Periode '{teks}' tidak dikenal.", "Pilih TW I, TW II, TW III, TW IV atau Tahunan."),
     "tanpa-indikator": (ERROR, "Sheet PK belum berisi indikator.", "Isi minimal satu indikator kinerja di sheet PK."),
     "skala-predikat-salah": (ERROR, "Skala predikat di sheet Pengaturan tidak dapat dipakai: {alasan}.", "Isi batas bawah (angka) dan predikat; batas terendah harus 0."),
+    # -- annual report (LKjIP): Renstra, history, benchmarks, sub-indicators, analysis (core/validation_tahunan.py)
+    "renstra-periode-salah": (ERROR, "Periode Renstra {awal}–{akhir} tidak dapat dipakai: {alasan}.", "Isi Tahun Awal dan Tahun Akhir Renstra di sheet Identitas, misalnya 2021 dan 2026 (paling lama 6 tahun)."),
+    "renstra-tahun-kosong": (ERROR, "Target Renstra indikator {kode} untuk tahun {tahun} belum diisi.", "Isi target tahun {tahun} dari dokumen Renstra; tahun di antara target yang sudah diisi tidak boleh terlewat."),
+    "tahun-di-luar-renstra": (ERROR, "Tahun laporan {tahun} di luar periode Renstra {awal}–{akhir}.", "Periksa Tahun Anggaran dan periode Renstra di sheet Identitas."),
+    "target-renstra-berbeda": (WARNING, "Target {tahun} indikator {kode} di PK ({pk}) berbeda dari target Renstra ({renstra}, {sel_lain}).", "Samakan angkanya, atau isi Renstra versi Perubahan bila targetnya memang diubah."),
+    "riwayat-tahun-kosong": (WARNING, "Realisasi indikator {kode} untuk tahun {tahun} tidak ada di sheet Riwayat.", "Isi realisasi setiap tahun tanpa terlewat, agar tren dapat dihitung."),
+    "riwayat-tahun-salah": (ERROR, "Tahun {tahun} di sheet Riwayat untuk indikator {kode} {alasan}.", "Riwayat berisi realisasi tahun-tahun sebelum tahun laporan, satu baris per tahun."),
+    "pembanding-tanpa-sumber": (WARNING, "Nilai pembanding indikator {kode} belum punya sumber data.", "Tulis sumbernya, misalnya nama dokumen atau situs dan tanggalnya."),
+    "pembanding-tanpa-tahun": (WARNING, "Nilai pembanding indikator {kode} belum punya tahun.", "Tulis tahun data pembanding itu."),
+    "bobot-tidak-100": (ERROR, "Jumlah bobot sub indikator {kode} adalah {jumlah}%, bukan 100%.", "Perbaiki kolom Bobot (%) di sheet Sub Indikator agar jumlahnya 100."),
+    "aturan-sub-kosong": (ERROR, "Indikator {kode} punya sub indikator tetapi Aturan Sub Indikator belum dipilih.", "Pilih Rata-rata, Jumlah Berbobot atau Jumlah di kolom Aturan Sub Indikator sheet PK."),
+    "komposit-berbeda": (ERROR, "Realisasi indikator {kode} diketik {diketik}, padahal menurut sub indikatornya ({aturan}) {dihitung}.", "Periksa angka sub indikator di sheet Sub Indikator, atau kosongkan sel ini: lkj_xl menghitungnya."),
+    "basis-berbeda": (ERROR, "Basis sub indikator {kode} ({basis}) berbeda dari sub indikator lain dari induk yang sama ({lain}).", "Sub indikator satu induk memakai penyebut yang sama (misalnya Jumlah ASN yang sama); periksa angkanya."),
+    "indikator-dua-sasaran": (ERROR, "Indikator {kode} '{indikator}' tercatat di bawah dua sasaran: '{sasaran}' dan '{lain}'.", "Satu indikator hanya mendukung satu sasaran: samakan sasarannya di semua sheet."),
+    "tanpa-analisis": (WARNING, "Indikator {kode} belum tercapai ({capaian}) tetapi belum ada analisisnya.", "Isi faktor penghambat dan upaya/solusi di sheet Analisis."),
+    "butir-ganda": (WARNING, "Butir '{teks}' sudah ditulis di {sel_lain}.", "Hapus salah satu butir yang sama."),
 }
 
 
