@@ -170,11 +170,18 @@ def test_004_change_against_last_year(o004):
     assert by["IK2"].arah == "tetap"
 
 
-def test_004_validation_flags_the_kept_slips(o004):
-    found = {(p.code, p.where) for p in o004.masalah}
-    assert ("induk-tidak-sama", "Anggaran!L15") in found     # 820.648.019 vs 232.522.416 + 46.192.970 + 120.932.633
-    assert ("kode-ganda", "PK!D7") in found                  # IK1.2 typed again under S2 (004:398)
-    assert not any(code == "induk-tidak-sama" and where != "Anggaran!L15" for code, where in found)
+def test_004_validation_flags_exactly_the_kept_slips(o004):
+    assert sorted((p.code, p.where) for p in o004.masalah) == sorted([
+        ("induk-tidak-sama", "Anggaran!L15"),     # 820.648.019 vs 232.522.416 + 46.192.970 + 120.932.633 (004:968-971)
+        ("kode-ganda", "PK!D7"),                  # IK1.2 typed again under S2, as BAB II Tabel 2.3 has it (004:398)
+        ("indikator-dua-sasaran", "PK!E7"),       # ... while the PK lampiran puts it under S1 (004:2079)
+    ])
+
+
+def test_004_typed_composite_total_agrees(o004):
+    """99,5 is typed as printed (004:500) and is what the sub indicators give: no komposit-berbeda."""
+    assert o004.laporan.realisasi["IK1.1"].tw[3].angka == D("99.5")
+    assert not [p for p in o004.masalah if p.code == "komposit-berbeda"]
 
 
 # ------------------------------------------------------------------ seed 002
@@ -212,7 +219,11 @@ def test_002_budget_lines_roll_up(o002):
     assert not [p for p in o002.masalah if p.code == "induk-tidak-sama"]
 
 
-def test_002_validation_flags_the_identity_gaps(o002):
-    found = {(p.code, p.where) for p in o002.masalah}
-    assert ("bukan-tanggal", "Identitas!B19") in found       # 'Januari 2024', 002:30
-    assert ("nilai-wajib-kosong", "Identitas!B14") in found  # the Bupati is not named in 002
+def test_002_validation_flags_exactly_the_kept_slips(o002):
+    assert sorted((p.code, p.where) for p in o002.masalah) == sorted([
+        ("bukan-tanggal", "Identitas!B19"),       # 'Januari 2024' without a day (002:30, 890)
+        ("nilai-wajib-kosong", "Identitas!B14"),  # the Bupati (atasan) is not named in 002 (002:570)
+        ("nilai-wajib-kosong", "Identitas!B15"),  # ... nor his NIP
+        ("basis-berbeda", "Sub Indikator!I5"),    # Jumlah ASN 5.845 (002:511) vs 5.508 (002:501, 521, 535)
+        ("komposit-berbeda", "Capaian!F4"),       # typed 66,90 (002:489) vs 12,38 + 25,44 + 4,99 + 29,04 = 71,85 (002:547)
+    ])
