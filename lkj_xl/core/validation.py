@@ -24,11 +24,7 @@ def validate(lap: Laporan, hasil: Hasil | None = None) -> list[Problem]:
     hasil = hasil or hitung(lap)
     problems = list(lap.masalah_baca)
     for check in (check_identitas, check_nip, check_tanggal, check_pk, check_capaian, check_anggaran,
-<<<<<<< HEAD
-                  check_strategi, check_rtl, check_dokumentasi):
-=======
-                  check_strategi, check_rtl, validate_tahunan):
->>>>>>> annual
+                  check_strategi, check_rtl, check_dokumentasi, validate_tahunan):
         problems.extend(check(lap, hasil))
     src = lap.sumber
     return [p if p.file else Problem(**{**p.__dict__, "file": src}) for p in problems]
