@@ -228,6 +228,13 @@ def _render(tpl, ctx: dict, template: Path, sel: str) -> None:
     except TemplateError as exc:
         raise LkjError(f"Templat Word '{template.name}' tidak dapat dipakai: {exc}. "
                        "Periksa tanda {{ }} dan {% %} di templat (lihat docs/templat_word.md).") from exc
+    except OverflowError:             # the sandbox's range() limit
+        raise LkjError(f"Templat Word '{template.name}'{f' ({sel})' if sel else ''} ditolak: templat mencoba "
+                       "membuat deret angka yang terlalu panjang (lebih dari 100.000).") from None
+    except (ArithmeticError, TypeError, ValueError, LookupError) as exc:   # e.g. {{ 1/0 }}, {{ unit + 1 }}
+        raise LkjError(f"Templat Word '{template.name}' tidak dapat diisi: hitungan atau isian di templat gagal "
+                       f"({type(exc).__name__}: {exc}). Periksa tanda {{{{ }}}} dan {{% %}} di templat "
+                       "(lihat docs/templat_word.md).") from None
 
 
 def _logo(tpl, ctx: dict, folder: Path, sel: str) -> None:
@@ -256,17 +263,28 @@ def _properties(document, ctx: dict, draf: bool) -> None:
 
 
 def _alt_text(document, ctx: dict) -> None:
-    """Alternative text of the pictures (screen readers, Word's accessibility check)."""
-    descr = {"capaian.png": f"Grafik capaian kinerja per indikator, {ctx['periode']} tahun {ctx['tahun']}",
-             "serapan.png": f"Grafik serapan anggaran per {ctx['label_anggaran']}, {ctx['periode']} tahun {ctx['tahun']}"}
-    for item in ctx.get("dokumentasi", []):
-        if item.get("file"):
-            descr.setdefault(Path(item["file"]).name, f"Foto kegiatan: {item['keterangan']}"[:250])
-    if ctx.get("file_logo"):
-        descr.setdefault(Path(ctx["file_logo"]).name, f"Logo {ctx['pemerintah']}"[:250])
-    for pr in document.element.body.iter(qn("wp:docPr")):
-        text = descr.get(pr.get("name", ""))
-        if text:
+    """Alternative text of the pictures (screen readers, Word's accessibility check). A picture is
+    known by its image bytes (Word keeps no file name), so this runs while the chart files exist."""
+    import hashlib
+
+    wanted = [(ctx.get("grafik_capaian"), f"Grafik capaian kinerja per indikator, {ctx['periode']} tahun {ctx['tahun']}"),
+              (ctx.get("grafik_serapan"),
+               f"Grafik serapan anggaran per {ctx['label_anggaran']}, {ctx['periode']} tahun {ctx['tahun']}"),
+              (ctx.get("logo"), f"Logo {ctx['pemerintah']}")]
+    wanted += [(i.get("gambar"), f"Foto kegiatan: {i['keterangan']}") for i in ctx.get("dokumentasi", [])]
+    descr = {}
+    for image, text in wanted:
+        path = getattr(image, "image_descriptor", None)
+        if path:
+            descr.setdefault(hashlib.sha1(Path(path).read_bytes()).hexdigest(), text[:250])
+    part = document.part
+    for inline in document.element.body.iter(qn("wp:inline")):
+        blip = next(inline.iter(qn("a:blip")), None)
+        rid = blip.get(qn("r:embed")) if blip is not None else None
+        image = part.related_parts.get(rid) if rid else None
+        text = descr.get(getattr(image, "sha1", None))
+        pr = inline.find(qn("wp:docPr"))
+        if text and pr is not None:
             pr.set("descr", text)
 
 
