@@ -18,9 +18,10 @@ Each measured run is a fresh Python process, so its memory figures are its own:
 The 1-minute load average at the end of each run is printed: on a shared machine, figures taken under
 load are slower than the code is.
 
-Baseline (the "bare pipeline"): what any tool has to do at least: an openpyxl read-only read of every
-cell of every sheet, and a docxtpl render of a minimal template with one table of the indicators, one
-.docx per workbook.
+Baseline (the "bare pipeline" of issue 12, unchanged since the issue measured it): what any tool has to
+do at least: an openpyxl read-only read of every cell of the PK and Capaian sheets (and the unit's
+name), and a docxtpl render of a minimal template with one table of the indicators, one .docx per
+workbook.
 """
 from __future__ import annotations
 
@@ -144,12 +145,11 @@ def baseline_one(args: tuple[str, str, str]) -> None:
 
     wb = load_workbook(src, read_only=True, data_only=True)
     try:
-        sheets = {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb.worksheets}   # every cell
+        pk = [r for r in wb["PK"].iter_rows(min_row=4, values_only=True) if r and r[3]]
+        cap = {r[0]: r for r in wb["Capaian"].iter_rows(min_row=4, values_only=True) if r and r[0]}
+        judul = next((r[1] for r in wb["Identitas"].iter_rows(min_row=5, max_row=5, values_only=True)), "")
     finally:
         wb.close()
-    pk = [r for r in sheets["PK"][3:] if r and r[3]]
-    cap = {r[0]: r for r in sheets["Capaian"][3:] if r and r[0]}
-    judul = (sheets["Identitas"][4:5] or [[None, ""]])[0][1]
     rows = [{"kode": r[3], "indikator": r[4], "target": r[7], "realisasi": (cap.get(r[3]) or [None] * 5)[4]}
             for r in pk]
     tpl = DocxTemplate(template)

@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/bench_report.py --quick    # 3 and 1
 
 One report, in one process: `olah_file` + `buat_docx` (reading, validation, calculation, charts, Word)
-against the bare pipeline of bench_batch.py (an openpyxl read of every cell of every sheet and a
+against the bare pipeline of bench_batch.py (an openpyxl read of every cell of PK and Capaian and a
 one-table docxtpl render), for contoh/000 (seed 000, 6 indicators) and a generated workbook of 1,000
 indicators. Both are warmed up once (imports, font and template caches), then run alternately; the
 medians are compared.
