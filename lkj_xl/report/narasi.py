@@ -129,12 +129,13 @@ def strategi_ringkas(hasil: Hasil, lap: Laporan) -> tuple[list[str], bool]:
     anything was left out, so the closing can point to those tables."""
     by_kode = strategi_per_kode(lap)
     semua = [t for s in lap.strategi if (t := teks(s.strategi))]
-    ringkas = []
+    ringkas, seen = [], set()          # seen: same_text of ringkas (one set, not one per indicator)
     for h in hasil.indikator:
         first = next((t for s in by_kode.get(h.indikator.kode, []) if (t := teks(s.strategi))), "")
         # a typed list ('a. …\nb. …') is represented by its first item; other text stays whole
         line = _PENANDA.sub("", first.split("\n")[0]).strip() if _PENANDA.match(first) else first
-        if line and same_text(line) not in {same_text(x) for x in ringkas}:
+        if line and (key := same_text(line)) not in seen:
+            seen.add(key)
             ringkas.append(line)
     return ringkas, sum(len(t.split("\n")) for t in semua) > len(ringkas)
 
