@@ -491,9 +491,19 @@ def bab2(doc):
 
     tag(doc, "{%p if ada_atasan %}")
     heading(doc, 2, "2.5. TANGGAPAN ATASAN LANGSUNG")
-    tag(doc, "{%p for t in tanggapan %}")
-    p(doc, "☐\t{{ t }}{% if loop.last %}: ……………………………………………………{% endif %}", "Daftar Bernomor")
-    tag(doc, "{%p endfor %}")
+    # one borderless row that never splits: Word and LibreOffice both keep the six boxes together
+    # (LibreOffice does not honour a chain of keep-with-next paragraphs)
+    t = table(doc, [TEXT_WIDTH], grid=False)
+    no_borders(t)
+    r = t.add_row()
+    _set_width(r.cells[0], TEXT_WIDTH)
+    _no_split(r)
+    cell = r.cells[0]
+    cell.paragraphs[0].add_run("{%p for t in tanggapan %}")
+    cell.add_paragraph(style="Daftar Bernomor").add_run(
+        "☐\t{{ t }}{% if loop.last %}: ……………………………………………………{% endif %}")
+    cell.add_paragraph("{%p endfor %}")
+    cell.add_paragraph(style="Jarak")
     tag(doc, "{%p endif %}")
 
 
@@ -561,7 +571,7 @@ def bab3(doc):
       "Paragraf Isi")
     p(doc, "1.\tSecara umum pelaksanaan tugas pokok dan fungsi {{ jabatan }}{% if dasar_tugas %} berdasarkan "
            "{{ dasar_tugas }}{% endif %} telah dapat dilaksanakan sebagaimana mestinya.", "Daftar Bernomor")
-    p(doc, "2.\t{{ kalimat_penutup_capaian }}", "Penutup Terikat")
+    p(doc, "2.\t{{ kalimat_penutup_capaian }}", "Daftar Bernomor")
     tag(doc, "{%p if strategi_penutup %}")
     p(doc, "3.\tAdapun strategi yang dilakukan untuk pencapaian {{ jumlah_indikator_kata }} target adalah "
            "melalui:", "Penutup Terikat")
