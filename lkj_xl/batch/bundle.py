@@ -5,16 +5,14 @@ numbering are handled here (see `gabung_docx`).
 """
 from __future__ import annotations
 
-import os
 import re
-import secrets
 from pathlib import Path
 
 from ..core.layout import ESELON
 from ..core.problems import LkjError
-from ..workbook.writing import TMP_PREFIX, atomic_save, usual_permissions
+from ..workbook.writing import atomic_save
 from .crosscheck import MasalahLintas, buat
-from .job import DRAF, HasilFile, hapus
+from .job import DRAF, HasilFile
 from .naming import PemberiNama, stem_aman
 from .sampul import Entri, baris_sampul, buat_depan, halaman_awal, jumlah_halaman, tandai_awal
 
@@ -223,18 +221,3 @@ def gabung_per_folder(files: list[HasilFile], namers: dict[Path, PemberiNama]) -
         except Exception as exc:
             problems.append(buat("gabung-gagal", str(folder.name), "", alasan=f"{type(exc).__name__}: {exc}"))
     return made, problems
-
-
-def pdf_atomic(docx: Path) -> Path:
-    from ..report.rendering import buat_pdf
-
-    tmp_dir = docx.parent / f"{TMP_PREFIX}{secrets.token_hex(4)}-pdf"
-    tmp_dir.mkdir()
-    try:
-        made = buat_pdf(docx, tmp_dir)
-        final = docx.with_suffix(".pdf")
-        os.replace(made, final)
-        usual_permissions(final)
-        return final
-    finally:
-        hapus(tmp_dir)

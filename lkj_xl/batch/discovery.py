@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 EKSTENSI = (".xlsx", ".xlsm", ".xls")   # .xls is listed as failed, with how to convert it
@@ -58,3 +59,27 @@ def cari_workbook(folder: Path, keluaran: Path | None = None) -> tuple[list[Path
             else:
                 found.append(path)
     return found, skipped
+
+
+def jenis_bukan_file_biasa(path: Path) -> str:
+    """What `path` is when it is not a regular file ('' when it is one, following links). A FIFO
+    would hang whoever opens it and a link to /dev/zero never ends: such files are never opened."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if os.path.islink(path):
+            return "tautan ke file yang tidak ada"
+        return f"tidak dapat dibaca: {exc.strerror or exc}"
+    mode = st.st_mode
+    if stat.S_ISREG(mode):
+        return ""
+    link = " (lewat tautan)" if os.path.islink(path) else ""
+    if stat.S_ISFIFO(mode):
+        return "pipa/FIFO" + link
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "perangkat, misalnya /dev/zero" + link
+    if stat.S_ISDIR(mode):
+        return "folder" + link
+    if stat.S_ISSOCK(mode):
+        return "soket" + link
+    return "jenis file khusus" + link

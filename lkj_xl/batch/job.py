@@ -6,6 +6,7 @@ parent gives them their final names (`naming.beri_nama`).
 """
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import time
@@ -27,7 +28,6 @@ class Pekerjaan:
     rel: str              # path relative to the batch folder (posix), as shown to users
     folder_keluaran: str  # absolute output folder for this workbook
     awalan_tmp: str       # temporary-file prefix of this run
-    pdf: bool = False
     paksa: bool = False
     draf_lintas: str = ""  # set on a second pass: make a DRAF because of errors across reports (why)
 
@@ -57,7 +57,6 @@ class HasilFile:
     masalah: list[Problem] = field(default_factory=list)
     stem: str = ""
     tmp_docx: str | None = None
-    tmp_pdf: str | None = None
     lintas: Ringkas | None = None
     detik: float = 0.0
     # set by the parent
@@ -113,7 +112,7 @@ def hapus(path: str | Path | None) -> None:
 
 
 def _render(job: Pekerjaan, hf: HasilFile, olahan, draf: bool) -> None:
-    from ..report.rendering import buat_docx, buat_pdf   # imported late: the batch core works without it
+    from ..report.rendering import buat_docx   # imported late: the batch core works without it
 
     folder = Path(job.folder_keluaran)
     folder.mkdir(parents=True, exist_ok=True)
@@ -124,18 +123,22 @@ def _render(job: Pekerjaan, hf: HasilFile, olahan, draf: bool) -> None:
     except BaseException:
         hapus(tmp)
         raise
-    if job.pdf:
-        pdf_dir = folder / f"{job.awalan_tmp}{job.nomor}-pdf"
-        pdf_dir.mkdir(exist_ok=True)
-        try:
-            hf.tmp_pdf = str(buat_pdf(Path(hf.tmp_docx), pdf_dir))
-        except LkjError as exc:
-            hapus(pdf_dir)
-            hf.masalah.append(buat("pdf-gagal-dibuat", hf.rel, "", alasan=str(exc)))
-            hf.alasan = f"PDF tidak dibuat: {exc}"
-        except BaseException:
-            hapus(pdf_dir)
-            raise
+
+
+DISK_PENUH = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+TIDAK_BISA_TULIS = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def _gagal_tak_terduga(hf: HasilFile, job: Pekerjaan, exc: BaseException) -> HasilFile:
+    """An unexpected failure, with advice that fits its cause: the output side (disk full, folder not
+    writable) is not the workbook's fault, and re-saving the workbook would not help."""
+    if isinstance(exc, OSError) and exc.errno in DISK_PENUH:
+        return gagal(hf, "disk-penuh", folder=job.folder_keluaran)
+    if isinstance(exc, OSError) and exc.errno in TIDAK_BISA_TULIS and str(job.folder_keluaran) in str(exc):
+        return gagal(hf, "keluaran-tidak-bisa-ditulis", folder=job.folder_keluaran, alasan=exc.strerror or str(exc))
+    if isinstance(exc, MemoryError):
+        return gagal(hf, "memori-habis")
+    return gagal(hf, "proses-gagal", alasan=f"{type(exc).__name__}: {exc}")
 
 
 def proses_file(job: Pekerjaan) -> HasilFile:
@@ -171,6 +174,6 @@ def proses_file(job: Pekerjaan) -> HasilFile:
     except Exception as exc:    # a bug or an unexpected file: listed, never fatal for the batch
         if os.environ.get("LKJ_DEBUG", "") not in ("", "0"):
             traceback.print_exc()
-        return gagal(hf, "proses-gagal", alasan=f"{type(exc).__name__}: {exc}")
+        return _gagal_tak_terduga(hf, job, exc)
     finally:
         hf.detik = time.perf_counter() - t0

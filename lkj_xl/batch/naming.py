@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import unicodedata
 from pathlib import Path
 
@@ -105,10 +104,3 @@ def beri_nama(files: list, namers: dict[Path, PemberiNama]) -> None:
         os.replace(hf.tmp_docx, final)
         usual_permissions(final)
         hf.docx, hf.tmp_docx = final, None
-        if hf.tmp_pdf:
-            pdf = final.with_suffix(".pdf")
-            namer.pesan(pdf.name)
-            os.replace(hf.tmp_pdf, pdf)
-            usual_permissions(pdf)
-            shutil.rmtree(Path(hf.tmp_pdf).parent, ignore_errors=True)
-            hf.pdf, hf.tmp_pdf = pdf, None

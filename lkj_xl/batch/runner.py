@@ -3,49 +3,51 @@
     hasil = jalankan(Path("masuk"), Path("keluaran"), jobs=4, gabung=True)
     hasil.kode_keluar   # 0 all fine, 1 something failed or has errors
 
-Design:
-- One worker call per workbook (`proses_file`): read -> compute -> validate -> render to a temporary
-  file in the output folder. It never raises: every failure becomes a status and a Problem, so one
-  bad workbook never stops the batch. A worker process that dies (segfault, out of memory) breaks
-  the pool; the workbooks that were in flight are retried one by one in a fresh process and the
-  culprit is listed as failed.
-- Workers run in a process pool (forkserver on Linux, spawn elsewhere), with a bounded number of
-  tasks in flight and recycled workers, so memory stays flat however many files there are.
-  `jobs=1` runs everything in this process (for debugging).
-- Final names are given in the parent, in input order, once everything is rendered: names are
-  deterministic whatever order the workers finish in. Every file appears by os.replace of a
-  complete temporary file in the same folder; an interrupted run deletes its temporary files.
-- Inputs are opened read-only and never written.
+Phases, in this order:
+1. every workbook in a worker (`job.proses_file`, `pool.jalankan_paralel`): read -> compute ->
+   validate -> render to a temporary .docx in the output folder. One bad workbook never stops the
+   batch: a failure, a hang over the time limit or a dying worker becomes that workbook's status.
+   `jobs=1` runs everything in this process (for debugging).
+2. checks across reports; a Kesalahan there rejects (or, with --paksa, drafts) every report it names.
+3. final names, given here in input order: deterministic whatever order the workers finished in.
+4. PDFs (one LibreOffice per worker over its share), the --gabung bundles and their PDFs, rekap.xlsx.
+Every file appears by os.replace of a complete temporary file; an interrupted run (Ctrl-C, SIGTERM)
+deletes its temporary files and stops every process it started. Inputs are never written.
 """
 from __future__ import annotations
 
-import importlib.util
-import multiprocessing as mp
 import os
 import secrets
+import shutil
 import signal
+import tempfile
+import threading
 import time
-from collections import deque
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import crosscheck
 from ..core.problems import ERROR, LkjError
 from ..workbook.writing import TMP_PREFIX, usual_permissions
-from .bundle import gabung_per_folder, pdf_atomic
+from .bundle import gabung_per_folder
 from .crosscheck import MasalahLintas
-from .discovery import cari_workbook, di_dalam
+from .discovery import cari_workbook, di_dalam, jenis_bukan_file_biasa
 from .job import BERHASIL, DITOLAK, DRAF, GAGAL, HasilFile, Pekerjaan, gagal, hapus, proses_file
 from .naming import PemberiNama, beri_nama, folder_keluaran
+from .pool import BATAS_WAKTU, jalankan_paralel
 
-MAX_TUGAS_PER_PROSES = 50        # recycle worker processes: keeps memory flat over long batches
 SISA_TMP_LAMA = 6 * 3600         # temporary files of killed runs older than this are removed
 
 
-# ---------------------------------------------------------------- running many
+class Dihentikan(KeyboardInterrupt):
+    """The batch was stopped by a signal (SIGTERM); cleaned up like a Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
 
 class Pemantau:
     """Progress callbacks; the CLI draws a progress bar from them. All methods are optional."""
@@ -55,107 +57,39 @@ class Pemantau:
     def tahap(self, teks: str) -> None: ...
 
 
-def _init_worker() -> None:
-    # Ctrl-C goes to the whole process group: let the parent alone decide, and stop workers cleanly.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _context():
-    methods = mp.get_all_start_methods()
-    if "forkserver" in methods:
-        ctx = mp.get_context("forkserver")
-        preload = ["lkj_xl.batch", "lkj_xl.engine"]
-        if importlib.util.find_spec("lkj_xl.rendering") is not None:
-            preload.append("lkj_xl.rendering")
-        ctx.set_forkserver_preload(preload)
-        return ctx
-    return mp.get_context("spawn")
-
-
-def _pool(n: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=n, mp_context=_context(), initializer=_init_worker,
-                               max_tasks_per_child=MAX_TUGAS_PER_PROSES)
-
-
-def _stop(ex: ProcessPoolExecutor) -> None:
-    """Stop a pool now: terminate its workers (they may be writing temporary files) and wait."""
-    procs = list((getattr(ex, "_processes", None) or {}).values())
-    for p in procs:
-        try:
-            p.terminate()
-        except Exception:
-            pass
-    for p in procs:
-        try:
-            p.join(5)
-        except Exception:
-            pass
-    ex.shutdown(wait=False, cancel_futures=True)
-
-
-def _mati(job: Pekerjaan) -> HasilFile:
-    hf = HasilFile(job.nomor, job.rel, job.folder_keluaran)
-    return gagal(hf, "proses-gagal", alasan="proses pekerja berhenti tiba-tiba (kehabisan memori atau file "
-                                            "membuat program macet)")
-
-
-def _sendiri(job: Pekerjaan, fn: Callable[[Pekerjaan], HasilFile] = proses_file) -> HasilFile:
-    """Run one job alone in a fresh process: a second crash marks it as the culprit."""
-    ex = ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=_init_worker)
-    try:
-        return ex.submit(fn, job).result()
-    except BrokenProcessPool:
-        return _mati(job)
-    except KeyboardInterrupt:
-        _stop(ex)
-        raise
-    finally:
-        ex.shutdown(wait=True, cancel_futures=True)
-
-
 def _paralel(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None],
-             fn: Callable[[Pekerjaan], HasilFile] = proses_file) -> None:
-    queue = deque(jobs)
-    while queue:
-        suspects: list[Pekerjaan] = []
-        ex = _pool(n)
-        inflight: dict[Future, Pekerjaan] = {}
-        try:
-            while queue or inflight:
-                while queue and len(inflight) < 2 * n:
-                    job = queue.popleft()
-                    inflight[ex.submit(fn, job)] = job
-                finished, _ = wait(inflight, return_when=FIRST_COMPLETED)
-                broken = False
-                for fut in finished:
-                    job = inflight.pop(fut)
-                    try:
-                        done(fut.result())
-                    except BrokenProcessPool:
-                        suspects.append(job)
-                        broken = True
-                    except Exception as exc:     # pickling or other pool-level trouble for this job
-                        hf = HasilFile(job.nomor, job.rel, job.folder_keluaran)
-                        done(gagal(hf, "proses-gagal", alasan=f"{type(exc).__name__}: {exc}"))
-                if broken:
-                    suspects.extend(inflight.values())
-                    inflight.clear()
-                    break
-        except KeyboardInterrupt:
-            _stop(ex)
-            raise
-        finally:
-            ex.shutdown(wait=True, cancel_futures=True)
-        for job in sorted(suspects, key=lambda j: j.nomor):
-            done(_sendiri(job, fn))
+             fn: Callable[[Pekerjaan], HasilFile] = proses_file, batas: float = BATAS_WAKTU) -> None:
+    jalankan_paralel(jobs, n, done, fn, batas=batas, tmp=tempfile.gettempdir())
 
 
-def _semua(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None]) -> None:
+def _semua(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None], batas: float) -> None:
     if n == 1:
         for job in jobs:
             done(proses_file(job))
     else:
-        _paralel(jobs, n, done)
+        _paralel(jobs, n, done, batas=batas)
+
+
+@contextmanager
+def _terlindungi() -> Iterator[str]:
+    """A temporary folder for everything this batch and its workers create (charts, LibreOffice
+    profiles), removed at the end whatever happens; SIGTERM is turned into a clean stop."""
+    tmp = tempfile.mkdtemp(prefix="lkj_batch_")
+    old_dir = tempfile.tempdir
+    main = threading.current_thread() is threading.main_thread()
+    old_term = None
+    if main:
+        def stop(signum, frame):
+            raise Dihentikan(signum)
+        old_term = signal.signal(signal.SIGTERM, stop)
+    tempfile.tempdir = tmp
+    try:
+        yield tmp
+    finally:
+        tempfile.tempdir = old_dir
+        if main:
+            signal.signal(signal.SIGTERM, old_term)
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- results
@@ -247,8 +181,7 @@ def _kesalahan_lintas(results: list[HasilFile], lintas: list[MasalahLintas], wor
             hf.alasan = f"{hf.alasan} Juga ada {note}.".strip()
             continue
         hapus(hf.tmp_docx)
-        hapus(Path(hf.tmp_pdf).parent if hf.tmp_pdf else None)
-        hf.tmp_docx = hf.tmp_pdf = None
+        hf.tmp_docx = None
         if paksa:
             again.append(replace(work[hf.nomor], draf_lintas=note))
         else:
@@ -281,22 +214,54 @@ def _tulis_rekap(hasil: HasilBatch) -> None:
     usual_permissions(hasil.rekap)
 
 
+def _pekerjaan(paths: list[Path], folder: Path, out: Path, prefix: str, paksa: bool) -> list[Pekerjaan]:
+    return [Pekerjaan(k, str(path), path.relative_to(folder).as_posix(),
+                      str(folder_keluaran(out, path.relative_to(folder))), prefix, paksa)
+            for k, path in enumerate(paths, start=1)]
+
+
+def _bukan_file_biasa(job: Pekerjaan) -> HasilFile | None:
+    """A FIFO, a device, a link to /dev/zero …: reported without being opened."""
+    jenis = jenis_bukan_file_biasa(Path(job.path))
+    if not jenis:
+        return None
+    return gagal(HasilFile(job.nomor, job.rel, job.folder_keluaran), "bukan-file-biasa", jenis=jenis)
+
+
+def _pdf(results: list[HasilFile], bundles: list[Path], n: int, out: Path, prefix: str,
+         batas: float) -> tuple[list[Path], list[MasalahLintas]]:
+    """PDFs of the reports, then of the bundles (whose Daftar Isi needs the reports' page counts
+    first: the caller makes the bundles in between). Returns the bundles' PDFs and their problems."""
+    from .pdf import buat_pdf_semua
+
+    if not bundles:
+        made = [hf for hf in results if hf.docx is not None]
+        got = buat_pdf_semua([hf.docx for hf in made], n, out / f"{prefix}pdf", batas) if made else {}
+        for hf in made:
+            r = got[hf.docx]
+            if isinstance(r, Path):
+                hf.pdf = r
+            else:
+                hf.masalah.append(crosscheck.buat("pdf-gagal-dibuat", hf.rel, "", alasan=r))
+                hf.alasan = f"{hf.alasan} PDF tidak dibuat: {r}".strip()
+        return [], []
+    got = buat_pdf_semua(bundles, n, out / f"{prefix}pdfg", batas)
+    return ([r for r in got.values() if isinstance(r, Path)],
+            [crosscheck.buat("pdf-gagal-dibuat", b.name, "", alasan=r) for b, r in got.items() if not isinstance(r, Path)])
+
+
 def jalankan(folder: Path, keluaran: Path, *, pdf: bool = False, jobs: int | None = None, gabung: bool = False,
-             paksa: bool = False, pemantau: Pemantau | None = None) -> HasilBatch:
+             paksa: bool = False, pemantau: Pemantau | None = None, batas_waktu: float = BATAS_WAKTU) -> HasilBatch:
     """Process every workbook under `folder` into `keluaran`. Raises LkjError for unusable arguments
-    (missing folder, no workbooks, output folder inside the inputs' way); never for a bad workbook."""
+    (missing folder, no workbooks, output folder inside the inputs' way); never for a bad workbook.
+    `batas_waktu`: seconds one workbook (and one PDF) may take before it is stopped and reported."""
     t0 = time.perf_counter()
     mon = pemantau or Pemantau()
     folder, out = Path(folder).resolve(), Path(keluaran).resolve()
     paths, skipped = _periksa_folder(folder, out)
-    n = min(max(1, jobs if jobs else (os.cpu_count() or 1)), len(paths))
     out.mkdir(parents=True, exist_ok=True)
     prefix = f"{TMP_PREFIX}{os.getpid()}{secrets.token_hex(3)}-"
-    work = []
-    for k, path in enumerate(paths, start=1):
-        rel = path.relative_to(folder)
-        work.append(Pekerjaan(k, str(path), rel.as_posix(), str(folder_keluaran(out, rel)), prefix, pdf, paksa))
-
+    work = _pekerjaan(paths, folder, out, prefix, paksa)
     results: list[HasilFile] = []
     mon.mulai(len(work), len(skipped))
 
@@ -305,31 +270,39 @@ def jalankan(folder: Path, keluaran: Path, *, pdf: bool = False, jobs: int | Non
         mon.selesai(hf, len(results), len(work))
 
     try:
-        _semua(work, n, done)
-        results.sort(key=lambda f: f.nomor)
+        with _terlindungi():
+            todo = []
+            for job in work:
+                bad = _bukan_file_biasa(job)
+                done(bad) if bad else todo.append(job)
+            n = min(max(1, jobs if jobs else (os.cpu_count() or 1)), max(1, len(todo)))
+            _semua(todo, n, done, batas_waktu)
+            results.sort(key=lambda f: f.nomor)
 
-        mon.tahap("Memeriksa kecocokan antar laporan")
-        lintas = _lintas(results)
-        again = _kesalahan_lintas(results, lintas, {j.nomor: j for j in work}, paksa)
-        if again:
-            mon.tahap("Membuat ulang sebagai DRAF")
-            _semua(again, n, lambda hf: _ganti(results, hf))
-        namers: dict[Path, PemberiNama] = {Path(hf.folder_keluaran): PemberiNama() for hf in results}
-        namers.setdefault(out, PemberiNama()).pesan("rekap.xlsx")
-        beri_nama(results, namers)
-        hasil = HasilBatch(folder, out, results, lintas, [(str(p.relative_to(folder).as_posix()), r) for p, r in skipped])
-        if gabung:
-            mon.tahap("Menggabungkan laporan per folder")
-            hasil.gabungan, hasil.masalah_batch = gabung_per_folder(results, namers)
+            mon.tahap("Memeriksa kecocokan antar laporan")
+            lintas = _lintas(results)
+            again = _kesalahan_lintas(results, lintas, {j.nomor: j for j in work}, paksa)
+            if again:
+                mon.tahap("Membuat ulang sebagai DRAF")
+                _semua(again, min(n, len(again)), lambda hf: _ganti(results, hf), batas_waktu)
+            namers: dict[Path, PemberiNama] = {Path(hf.folder_keluaran): PemberiNama() for hf in results}
+            namers.setdefault(out, PemberiNama()).pesan("rekap.xlsx")
+            beri_nama(results, namers)
+            hasil = HasilBatch(folder, out, results, lintas,
+                               [(str(p.relative_to(folder).as_posix()), r) for p, r in skipped])
             if pdf:
-                for g in list(hasil.gabungan):
-                    try:
-                        hasil.gabungan.append(pdf_atomic(g))
-                    except LkjError as exc:
-                        hasil.masalah_batch.append(crosscheck.buat("pdf-gagal-dibuat", g.name, "", alasan=str(exc)))
-        mon.tahap("Menulis rekap.xlsx")
-        hasil.detik = time.perf_counter() - t0
-        _tulis_rekap(hasil)
-        return hasil
+                mon.tahap("Membuat PDF")
+                _pdf(results, [], n, out, prefix, batas_waktu)
+            if gabung:
+                mon.tahap("Menggabungkan laporan per folder")
+                hasil.gabungan, hasil.masalah_batch = gabung_per_folder(results, namers)
+                if pdf and hasil.gabungan:
+                    made, problems = _pdf(results, list(hasil.gabungan), n, out, prefix, batas_waktu)
+                    hasil.gabungan += made
+                    hasil.masalah_batch += problems
+            mon.tahap("Menulis rekap.xlsx")
+            hasil.detik = time.perf_counter() - t0
+            _tulis_rekap(hasil)
+            return hasil
     finally:
         _bersihkan(out, prefix)

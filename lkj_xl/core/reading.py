@@ -21,10 +21,12 @@ from .parsing import DI_LUAR_BATAS, nip_digits, parse_date, text, to_decimal
 from .problems import LkjError
 from .reading_files import Grid, check_file, load_grids
 from .reading_table import MAX_PERSEN, TableReader, find_header
+from .reading_tahunan import read_tahunan
 
 
 # Whole-number form fields and the values that make sense for them (outside: a problem at the cell)
-BOUNDS = {"tahun": (2000, 2100), "batas_hari_kerja": (0, 100), "desimal": (0, 4)}
+BOUNDS = {"tahun": (2000, 2100), "batas_hari_kerja": (0, 100), "desimal": (0, 4),
+          "renstra_awal": (2000, 2100), "renstra_akhir": (2000, 2100)}
 
 
 def read_workbook(path: str | Path) -> Laporan:
@@ -49,8 +51,8 @@ def read_identitas(t: TableReader) -> Identitas:
             if text(raw) and date is None:
                 t.problem_at("bukan-tanggal", cells[f.key], label=f.label, teks=text(raw))
             setattr(ident, f.key, date)
-        elif f.key in BOUNDS:
-            number = t.number(cells[f.key], raw, f.label, BOUNDS[f.key], integer=True)
+        elif f.key in BOUNDS:       # (a workbook from before the annual fields has no Renstra rows)
+            number = t.number(cells[f.key], raw, f.label, BOUNDS[f.key], integer=True) if f.key in cells else None
             setattr(ident, f.key, int(number) if number is not None else f.default)
         elif f.key == "pk_perubahan":
             ident.pk_perubahan = text(raw).lower() in ("ya", "y", "yes", "true", "1")
@@ -97,6 +99,10 @@ def read_indikator(t: TableReader) -> list[Indikator]:
             row=row,
             cells=t.cells(L.PK, row),
             sasaran_diketik=t.text(raw, "sasaran"),
+            penanggung_jawab=t.text(raw, "penanggung_jawab"),
+            rumus_negatif=t.choice(L.PK, row, raw, "rumus_negatif"),
+            target_atas=t.nilai(L.PK, row, raw, "target_atas"),
+            aturan_sub=t.choice(L.PK, row, raw, "aturan_sub"),
         ))
     return out
 
@@ -135,6 +141,7 @@ def read_anggaran(t: TableReader) -> list[BarisAnggaran]:
             level=t.choice(L.ANGGARAN, row, raw, "level"),
             uraian=t.text(raw, "uraian"),
             kode_sasaran=t.text(raw, "kode_sasaran"),
+            kode_indikator=t.text(raw, "kode_indikator"),
             anggaran_pk=t.money(L.ANGGARAN, row, raw, "anggaran_pk"),
             pagu=t.money(L.ANGGARAN, row, raw, "pagu"),
             pagu_perubahan=t.money(L.ANGGARAN, row, raw, "pagu_perubahan"),
@@ -257,6 +264,7 @@ def read_grids(grids: Mapping[str, Grid], source: str = "") -> Laporan:
         kolom=t.kolom,
         baris_header=t.baris_header,
         realisasi_baris=realisasi_baris,
+        tahunan=read_tahunan(t),
     )
 
 

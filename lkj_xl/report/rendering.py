@@ -222,6 +222,13 @@ def _render(tpl, ctx: dict, template: Path, sel: str) -> None:
     except TemplateError as exc:
         raise LkjError(f"Templat Word '{template.name}' tidak dapat dipakai: {exc}. "
                        "Periksa tanda {{ }} dan {% %} di templat (lihat docs/templat_word.md).") from exc
+    except OverflowError:             # the sandbox's range() limit
+        raise LkjError(f"Templat Word '{template.name}'{f' ({sel})' if sel else ''} ditolak: templat mencoba "
+                       "membuat deret angka yang terlalu panjang (lebih dari 100.000).") from None
+    except (ArithmeticError, TypeError, ValueError, LookupError) as exc:   # e.g. {{ 1/0 }}, {{ unit + 1 }}
+        raise LkjError(f"Templat Word '{template.name}' tidak dapat diisi: hitungan atau isian di templat gagal "
+                       f"({type(exc).__name__}: {exc}). Periksa tanda {{{{ }}}} dan {{% %}} di templat "
+                       "(lihat docs/templat_word.md).") from None
 
 
 def _logo(tpl, ctx: dict, folder: Path, sel: str) -> None:
