@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import subprocess
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -304,3 +306,24 @@ def test_report_dated_within_the_real_deadline_is_not_late(make_book, seed_data)
     seed_data["pengaturan"] = {"hari_libur": "16/04/2024; besok"}
     o = olah_file(make_book(seed_data))
     assert [(p.code, p.where) for p in o.masalah if p.code == "bukan-tanggal"] == [("bukan-tanggal", "Pengaturan!B10")]
+
+
+# --- 4. pagination as laid out by LibreOffice ---------------------------------------------------------
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) and pdftotext are needed to lay out pages")
+@pytest.mark.parametrize("name", ["000_bagian_organisasi_tw3_2023", "001_1_camat_tw3_2023",
+                                  "001_7_kasubbag_umum_kepegawaian_tw3_2023"])
+def test_signature_block_never_alone_on_a_page(reports, name):
+    # issue 13.4: the signatures stood alone on 000 p. 9 and Kasubbag Umum p. 12 and 15
+    from lkj_xl.report.pdf import buat_pdf
+
+    o, path, _, _, _ = reports[name]
+    pdf = buat_pdf(path)
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split("\f")
+    closing = [p for p in pages if "Adapun strategi yang dilakukan" in p]
+    assert len(closing) == 1
+    # the last closing line and the pelapor's signed name are on that one page
+    assert "Rincian strategi setiap indikator disajikan pada subbab 2.3." in closing[0]
+    assert o.laporan.identitas.nama in closing[0]
+    assert f"{o.laporan.identitas.tempat}, {o.laporan.identitas.tanggal.day}" in closing[0]
