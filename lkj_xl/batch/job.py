@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import sys
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -56,7 +57,7 @@ class HasilFile:
     predikat: str = ""
     masalah: list[Problem] = field(default_factory=list)
     stem: str = ""
-    tmp_docx: str | None = None
+    tmp_docx: str | None = None   # inside a folder of its own (see _render)
     lintas: Ringkas | None = None
     detik: float = 0.0
     # set by the parent
@@ -102,6 +103,14 @@ def gagal(hf: HasilFile, code: str, **kw) -> HasilFile:
     return hf
 
 
+def abaikan_sisa_os_error(unraisable) -> None:
+    """sys.unraisablehook for batch processes: a file object that fails again in its __del__ after
+    the error was already reported (ZipFile on a full disk) must not print a traceback."""
+    if isinstance(unraisable.exc_value, OSError) and os.environ.get("LKJ_DEBUG", "") in ("", "0"):
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 def hapus(path: str | Path | None) -> None:
     if path:
         p = Path(path)
@@ -114,14 +123,16 @@ def hapus(path: str | Path | None) -> None:
 def _render(job: Pekerjaan, hf: HasilFile, olahan, draf: bool) -> None:
     from ..report.rendering import buat_docx   # imported late: the batch core works without it
 
-    folder = Path(job.folder_keluaran)
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f"{job.awalan_tmp}{job.nomor}.docx"
+    # A folder of this job's own: whatever a killed worker leaves in it (atomic_save's temporary
+    # file too) carries the run's prefix, so the parent removes it.
+    own = Path(job.folder_keluaran) / f"{job.awalan_tmp}{job.nomor}"
+    own.mkdir(parents=True, exist_ok=True)
+    tmp = own / "laporan.docx"
     try:
         made = buat_docx(olahan, tmp, draf=draf, folder_foto=Path(job.path).parent)
         hf.tmp_docx = str(made or tmp)
     except BaseException:
-        hapus(tmp)
+        hapus(own)
         raise
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 
@@ -103,4 +104,5 @@ def beri_nama(files: list, namers: dict[Path, PemberiNama]) -> None:
         final = folder / name
         os.replace(hf.tmp_docx, final)
         usual_permissions(final)
+        shutil.rmtree(Path(hf.tmp_docx).parent, ignore_errors=True)     # the job's own folder
         hf.docx, hf.tmp_docx = final, None

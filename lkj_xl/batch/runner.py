@@ -7,7 +7,7 @@ Phases, in this order:
 1. every workbook in a worker (`job.proses_file`, `pool.jalankan_paralel`): read -> compute ->
    validate -> render to a temporary .docx in the output folder. One bad workbook never stops the
    batch: a failure, a hang over the time limit or a dying worker becomes that workbook's status.
-   `jobs=1` runs everything in this process (for debugging).
+   `jobs=1` runs everything in this process (for debugging: no time limit, no isolation).
 2. checks across reports; a Kesalahan there rejects (or, with --paksa, drafts) every report it names.
 3. final names, given here in input order: deterministic whatever order the workers finished in.
 4. PDFs (one LibreOffice per worker over its share), the --gabung bundles and their PDFs, rekap.xlsx.
@@ -20,6 +20,7 @@ import os
 import secrets
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -34,7 +35,8 @@ from ..workbook.writing import TMP_PREFIX, usual_permissions
 from .bundle import gabung_per_folder
 from .crosscheck import MasalahLintas
 from .discovery import cari_workbook, di_dalam, jenis_bukan_file_biasa
-from .job import BERHASIL, DITOLAK, DRAF, GAGAL, HasilFile, Pekerjaan, gagal, hapus, proses_file
+from .job import (BERHASIL, DITOLAK, DRAF, GAGAL, HasilFile, Pekerjaan, abaikan_sisa_os_error, gagal, hapus,
+                  proses_file)
 from .naming import PemberiNama, beri_nama, folder_keluaran
 from .pool import BATAS_WAKTU, jalankan_paralel
 
@@ -63,7 +65,8 @@ def _paralel(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None],
 
 
 def _semua(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None], batas: float) -> None:
-    if n == 1:
+    """n == 0: in this process (`--jobs 1`, for debugging: no time limit); else n worker processes."""
+    if n == 0:
         for job in jobs:
             done(proses_file(job))
     else:
@@ -83,9 +86,11 @@ def _terlindungi() -> Iterator[str]:
             raise Dihentikan(signum)
         old_term = signal.signal(signal.SIGTERM, stop)
     tempfile.tempdir = tmp
+    old_hook, sys.unraisablehook = sys.unraisablehook, abaikan_sisa_os_error
     try:
         yield tmp
     finally:
+        sys.unraisablehook = old_hook
         tempfile.tempdir = old_dir
         if main:
             signal.signal(signal.SIGTERM, old_term)
@@ -180,7 +185,7 @@ def _kesalahan_lintas(results: list[HasilFile], lintas: list[MasalahLintas], wor
         if hf.status != BERHASIL:
             hf.alasan = f"{hf.alasan} Juga ada {note}.".strip()
             continue
-        hapus(hf.tmp_docx)
+        hapus(Path(hf.tmp_docx).parent if hf.tmp_docx else None)      # the job's own folder
         hf.tmp_docx = None
         if paksa:
             again.append(replace(work[hf.nomor], draf_lintas=note))
@@ -275,7 +280,7 @@ def jalankan(folder: Path, keluaran: Path, *, pdf: bool = False, jobs: int | Non
             for job in work:
                 bad = _bukan_file_biasa(job)
                 done(bad) if bad else todo.append(job)
-            n = min(max(1, jobs if jobs else (os.cpu_count() or 1)), max(1, len(todo)))
+            n = 0 if jobs == 1 else min(max(1, jobs or os.cpu_count() or 1), max(1, len(todo)))
             _semua(todo, n, done, batas_waktu)
             results.sort(key=lambda f: f.nomor)
 
@@ -285,6 +290,7 @@ def jalankan(folder: Path, keluaran: Path, *, pdf: bool = False, jobs: int | Non
             if again:
                 mon.tahap("Membuat ulang sebagai DRAF")
                 _semua(again, min(n, len(again)), lambda hf: _ganti(results, hf), batas_waktu)
+            n = max(n, 1)
             namers: dict[Path, PemberiNama] = {Path(hf.folder_keluaran): PemberiNama() for hf in results}
             namers.setdefault(out, PemberiNama()).pesan("rekap.xlsx")
             beri_nama(results, namers)
