@@ -167,13 +167,13 @@ def _lintas(results: list[HasilFile]) -> list[MasalahLintas]:
 
 def _kesalahan_lintas(results: list[HasilFile], lintas: list[MasalahLintas], work: dict[int, Pekerjaan],
                       paksa: bool) -> list[Pekerjaan]:
-    """A Kesalahan across reports is a Kesalahan of every report it names (where it is placed and
-    its other locations), handled like a workbook's own: without --paksa the report is not made
+    """A Kesalahan across reports is a Kesalahan of every report it names (where it is placed and,
+    but for a year or period unlike the others', its other locations), handled like a workbook's own: without --paksa the report is not made
     (Ditolak), with --paksa it is made again as a DRAF. Returns the jobs to render again."""
     named: dict[str, list[MasalahLintas]] = {}
     for p in lintas:
         if p.severity == ERROR:
-            for rel in {p.file, *(f for f, _ in p.lain)}:
+            for rel in crosscheck.laporan_yang_disebut(p):
                 named.setdefault(rel, []).append(p)
     again = []
     for hf in results:
