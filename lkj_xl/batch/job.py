@@ -15,9 +15,12 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from ..core.problems import ERROR, WARNING, LkjError, Problem
-from .crosscheck import MasalahLintas, Ringkas, buat
-from .naming import nama_laporan
+
+if TYPE_CHECKING:
+    from .crosscheck import MasalahLintas, Ringkas
 
 BERHASIL, DRAF, DITOLAK, GAGAL = "Berhasil", "Berhasil (DRAF)", "Ditolak", "Gagal"
 
@@ -83,6 +86,9 @@ def _float(value) -> float | None:
 
 
 def _isi(hf: HasilFile, olahan) -> None:
+    from .crosscheck import Ringkas
+    from .naming import nama_laporan
+
     i, h = olahan.laporan.identitas, olahan.hasil
     hf.unit, hf.perangkat_daerah, hf.jabatan, hf.eselon = i.unit, i.perangkat_daerah, i.jabatan, i.eselon
     hf.nama, hf.nip, hf.tahun, hf.periode = i.nama, i.nip, i.tahun, i.periode
@@ -96,6 +102,8 @@ def _isi(hf: HasilFile, olahan) -> None:
 
 
 def gagal(hf: HasilFile, code: str, **kw) -> HasilFile:
+    from .crosscheck import buat
+
     hf.status = GAGAL
     p = buat(code, hf.rel, "", **kw)
     hf.alasan = f"{p.message} {p.hint}".strip()

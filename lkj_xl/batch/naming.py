@@ -14,8 +14,6 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-from ..workbook.writing import usual_permissions
-
 WINDOWS_RESERVED = frozenset(
     {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
     | {f"COM{i}" for i in range(10)} | {f"LPT{i}" for i in range(10)}
@@ -95,6 +93,8 @@ def folder_keluaran(out: Path, rel: Path) -> Path:
 def beri_nama(files: list, namers: dict[Path, PemberiNama]) -> None:
     """Move the temporary outputs of `files` (HasilFile) to their final, unique names, in input order:
     names are deterministic whatever order the workers finished in."""
+    from ..workbook.writing import usual_permissions
+
     for hf in sorted(files, key=lambda f: f.nomor):
         if not hf.tmp_docx:
             continue

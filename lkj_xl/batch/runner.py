@@ -29,17 +29,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import crosscheck
+from typing import TYPE_CHECKING
+
 from ..core.problems import ERROR, LkjError
-from ..workbook.writing import TMP_PREFIX, usual_permissions
-from .bundle import gabung_per_folder
-from .crosscheck import MasalahLintas
 from .discovery import cari_workbook, di_dalam, jenis_bukan_file_biasa
 from .job import (BERHASIL, DITOLAK, DRAF, GAGAL, HasilFile, Pekerjaan, abaikan_sisa_os_error, gagal, hapus,
                   proses_file)
 from .naming import PemberiNama, beri_nama, folder_keluaran
 from .pool import BATAS_WAKTU, jalankan_paralel
 
+if TYPE_CHECKING:
+    from .crosscheck import MasalahLintas
+
+# The parent imports only what it needs before the workers start: the checks across reports, the
+# bundle and the workbook writer (openpyxl) are imported once the workers are running or done.
+
+TMP_PREFIX = ".~lkj-"            # = workbook.writing.TMP_PREFIX (a test keeps them equal)
 SISA_TMP_LAMA = 6 * 3600         # temporary files of killed runs older than this are removed
 
 
@@ -157,6 +162,8 @@ def _periksa_folder(folder: Path, out: Path) -> tuple[list[Path], list[tuple[Pat
 
 def _lintas(results: list[HasilFile]) -> list[MasalahLintas]:
     """Checks across reports; each problem is also attached to the workbook it is placed at."""
+    from . import crosscheck
+
     lintas = crosscheck.periksa([hf.lintas for hf in results if hf.lintas is not None])
     by_rel = {hf.rel: hf for hf in results}
     for p in lintas:
@@ -170,6 +177,8 @@ def _kesalahan_lintas(results: list[HasilFile], lintas: list[MasalahLintas], wor
     """A Kesalahan across reports is a Kesalahan of every report it names (where it is placed and,
     but for a year or period unlike the others', its other locations), handled like a workbook's own: without --paksa the report is not made
     (Ditolak), with --paksa it is made again as a DRAF. Returns the jobs to render again."""
+    from . import crosscheck
+
     named: dict[str, list[MasalahLintas]] = {}
     for p in lintas:
         if p.severity == ERROR:
@@ -206,6 +215,7 @@ def _ganti(results: list[HasilFile], hf: HasilFile) -> None:
 
 
 def _tulis_rekap(hasil: HasilBatch) -> None:
+    from ..workbook.writing import usual_permissions
     from .rekap import baris_rekap, tulis_rekap   # pandas: imported only once a batch is done
 
     ringkasan, masalah = baris_rekap(hasil)
@@ -237,6 +247,7 @@ def _pdf(results: list[HasilFile], bundles: list[Path], n: int, out: Path, prefi
          batas: float) -> tuple[list[Path], list[MasalahLintas]]:
     """PDFs of the reports, then of the bundles (whose Daftar Isi needs the reports' page counts
     first: the caller makes the bundles in between). Returns the bundles' PDFs and their problems."""
+    from . import crosscheck
     from .pdf import buat_pdf_semua
 
     if not bundles:
@@ -265,7 +276,7 @@ def jalankan(folder: Path, keluaran: Path, *, pdf: bool = False, jobs: int | Non
     folder, out = Path(folder).resolve(), Path(keluaran).resolve()
     paths, skipped = _periksa_folder(folder, out)
     out.mkdir(parents=True, exist_ok=True)
-    prefix = f"{TMP_PREFIX}{os.getpid()}{secrets.token_hex(3)}-"
+    prefix = f"{TMP_PREFIX}{os.getpid()}{secrets.token_hex(3)}-"      # the writer's, see workbook.writing
     work = _pekerjaan(paths, folder, out, prefix, paksa)
     results: list[HasilFile] = []
     mon.mulai(len(work), len(skipped))
@@ -300,6 +311,7 @@ def jalankan(folder: Path, keluaran: Path, *, pdf: bool = False, jobs: int | Non
                 mon.tahap("Membuat PDF")
                 _pdf(results, [], n, out, prefix, batas_waktu)
             if gabung:
+                from .bundle import gabung_per_folder
                 mon.tahap("Menggabungkan laporan per folder")
                 hasil.gabungan, hasil.masalah_batch = gabung_per_folder(results, namers)
                 if pdf and hasil.gabungan:
