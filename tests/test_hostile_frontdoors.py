@@ -190,7 +190,8 @@ def _in_small_fs(tmp_path: Path, script: str, size: str = "100k", ro: bool = Fal
     if ro:
         setup += f" && cp '{SEED000_XLSX}' '{mnt}/a.xlsx' && mount -o remount,ro '{mnt}'"
     return subprocess.run(["unshare", "-r", "-m", "sh", "-c", f"{setup} && D='{mnt}' && {{ {script} ; }}"],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "COLUMNS": "1000"})      # messages on one line, paths unbroken
 
 
 def _report(proc: subprocess.CompletedProcess) -> dict:
