@@ -31,6 +31,7 @@ COMMANDS = {
                            "pemeriksaan antar laporan (NIP dan nama, jumlah anggaran atasan dan bawahan, tahun dan "
                            "periode)."),
     "addin": ("addin_cmd", "Add-in Excel (tab pita LKj: Validasi, Hitung Capaian, Buat LKj)."),
+    "tahunan": ("tahunan_cmd", "Gabungkan workbook triwulan (TW I–IV) menjadi satu workbook tahunan."),
 }
 
 DASH_HINT = ("Nama file yang diawali tanda minus ('-'): tulis -- sebelum nama file, misalnya "

@@ -74,7 +74,33 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "skala-persen-salah": (WARNING, "{label} bernilai {teks}, padahal nilai lain indikator ini sekitar {lain}: tampaknya diketik sebagai pecahan.", "Untuk satuan %, ketik 90 untuk 90% (bukan 0,9)."),
     "periode-tidak-dikenal": (ERROR, "Periode '{teks}' tidak dikenal.", "Pilih TW I, TW II, TW III, TW IV atau Tahunan."),
     "tanpa-indikator": (ERROR, "Sheet PK belum berisi indikator.", "Isi minimal satu indikator kinerja di sheet PK."),
+    "tanggal-pk-kosong": (ERROR, "Tanggal Perjanjian Kinerja belum diisi, padahal Lampiran Perjanjian Kinerja diminta (sheet Pengaturan).", "Isi tanggal penandatanganan PK, atau pilih 'Tidak' pada Lampiran Perjanjian Kinerja di sheet Pengaturan."),
+    "rtl-ganda": (WARNING, "Rencana tindak lanjut ini sama dengan baris {baris}; laporan mencetaknya sekali.", "Hapus baris yang berulang atau ubah isinya."),
+    "foto-kosong": (WARNING, "{jumlah} kegiatan di sheet Dokumentasi (baris {baris}) belum punya file foto, sehingga tidak dimuat di Lampiran II.", "Isi kolom File Foto dengan nama file .jpg/.png di folder workbook."),
     "skala-predikat-salah": (ERROR, "Skala predikat di sheet Pengaturan tidak dapat dipakai: {alasan}.", "Isi batas bawah (angka) dan predikat; batas terendah harus 0."),
+    # -- annual report (LKjIP): Renstra, history, benchmarks, sub-indicators, analysis (core/validation_tahunan.py)
+    "renstra-periode-salah": (ERROR, "Periode Renstra {awal}–{akhir} tidak dapat dipakai: {alasan}.", "Isi Tahun Awal dan Tahun Akhir Renstra di sheet Identitas, misalnya 2021 dan 2026 (paling lama 6 tahun)."),
+    "renstra-tahun-kosong": (ERROR, "Target Renstra indikator {kode} untuk tahun {tahun} belum diisi.", "Isi target tahun {tahun} dari dokumen Renstra; tahun di antara target yang sudah diisi tidak boleh terlewat."),
+    "tahun-di-luar-renstra": (ERROR, "Tahun laporan {tahun} di luar periode Renstra {awal}–{akhir}.", "Periksa Tahun Anggaran dan periode Renstra di sheet Identitas."),
+    "target-renstra-berbeda": (WARNING, "Target {tahun} indikator {kode} di PK ({pk}) berbeda dari target Renstra ({renstra}, {sel_lain}).", "Samakan angkanya, atau isi Renstra versi Perubahan bila targetnya memang diubah."),
+    "riwayat-tahun-kosong": (WARNING, "Realisasi indikator {kode} untuk tahun {tahun} tidak ada di sheet Riwayat.", "Isi realisasi setiap tahun tanpa terlewat, agar tren dapat dihitung."),
+    "riwayat-tahun-salah": (ERROR, "Tahun {tahun} di sheet Riwayat untuk indikator {kode} {alasan}.", "Riwayat berisi realisasi tahun-tahun sebelum tahun laporan, satu baris per tahun."),
+    "pembanding-tanpa-sumber": (WARNING, "Nilai pembanding indikator {kode} belum punya sumber data.", "Tulis sumbernya, misalnya nama dokumen atau situs dan tanggalnya."),
+    "pembanding-tanpa-tahun": (WARNING, "Nilai pembanding indikator {kode} belum punya tahun.", "Tulis tahun data pembanding itu."),
+    "bobot-tidak-100": (ERROR, "Jumlah bobot sub indikator {kode} adalah {jumlah}%, bukan 100%.", "Perbaiki kolom Bobot (%) di sheet Sub Indikator agar jumlahnya 100."),
+    "aturan-sub-kosong": (ERROR, "Indikator {kode} punya sub indikator tetapi Aturan Sub Indikator belum dipilih.", "Pilih Rata-rata, Jumlah Berbobot atau Jumlah di kolom Aturan Sub Indikator sheet PK."),
+    "komposit-berbeda": (ERROR, "Realisasi indikator {kode} diketik {diketik}, padahal menurut sub indikatornya ({aturan}) {dihitung}.", "Periksa angka sub indikator di sheet Sub Indikator, atau kosongkan sel ini: lkj_xl menghitungnya."),
+    "basis-berbeda": (ERROR, "Basis sub indikator {kode} ({basis}) berbeda dari sub indikator lain dari induk yang sama ({lain}).", "Sub indikator satu induk memakai penyebut yang sama (misalnya Jumlah ASN yang sama); periksa angkanya."),
+    "indikator-dua-sasaran": (ERROR, "Indikator {kode} '{indikator}' tercatat di bawah dua sasaran: '{sasaran}' dan '{lain}'.", "Satu indikator hanya mendukung satu sasaran: samakan sasarannya di semua sheet."),
+    "tanpa-analisis": (WARNING, "Indikator {kode} belum tercapai ({capaian}) tetapi belum ada analisisnya.", "Isi faktor penghambat dan upaya/solusi di sheet Analisis."),
+    "butir-ganda": (WARNING, "Butir '{teks}' sudah ditulis di {sel_lain}.", "Hapus salah satu butir yang sama."),
+    # -- lkj tahunan: four quarterly workbooks -> one annual workbook (workbook/gabung_tahunan.py)
+    "gabung-periode": (ERROR, "Periode Laporan file ini '{periode}': {alasan}.", "Setiap file harus satu triwulan yang berbeda (TW I, TW II, TW III, TW IV); file TW IV wajib ada."),
+    "gabung-berbeda": (ERROR, "{label} di file ini ('{nilai}') berbeda dari file {acuan} ('{lain}').", "Semua workbook triwulan harus berisi identitas, PK dan target yang sama; samakan lalu ulangi."),
+    "gabung-baris-hilang": (ERROR, "{apa} '{kode}' ada di file {acuan} tetapi tidak ada di file ini.", "Semua workbook triwulan harus memuat indikator dan baris anggaran yang sama."),
+    "gabung-anggaran-menurun": (ERROR, "Realisasi anggaran kumulatif {kode} s.d. TW {tw} ({b}) lebih kecil dari s.d. TW {tw_a} di file {acuan} ({a}).", "Realisasi anggaran s.d. triwulan tidak pernah turun; periksa kedua angka."),
+    "gabung-realisasi-menurun": (WARNING, "Realisasi kumulatif indikator {kode} s.d. TW {tw} ({b}) lebih kecil dari s.d. TW {tw_a} di file {acuan} ({a}).", "Realisasi s.d. triwulan bersifat kumulatif; periksa kedua angka."),
+    "gabung-nilai-berbeda": (WARNING, "{label} {kode} di file ini ({nilai}) berbeda dari file {acuan} ({lain}); yang dipakai angka file {acuan}.", "Angka setiap triwulan diambil dari workbook triwulan itu sendiri."),
 }
 
 

@@ -9,6 +9,7 @@ single cells become `Problem`s.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Mapping
@@ -20,10 +21,12 @@ from .parsing import DI_LUAR_BATAS, nip_digits, parse_date, text, to_decimal
 from .problems import LkjError
 from .reading_files import Grid, check_file, load_grids
 from .reading_table import MAX_PERSEN, TableReader, find_header
+from .reading_tahunan import read_tahunan
 
 
 # Whole-number form fields and the values that make sense for them (outside: a problem at the cell)
-BOUNDS = {"tahun": (2000, 2100), "batas_hari_kerja": (0, 100), "desimal": (0, 4)}
+BOUNDS = {"tahun": (2000, 2100), "batas_hari_kerja": (0, 100), "desimal": (0, 4),
+          "renstra_awal": (2000, 2100), "renstra_akhir": (2000, 2100)}
 
 
 def read_workbook(path: str | Path) -> Laporan:
@@ -48,8 +51,8 @@ def read_identitas(t: TableReader) -> Identitas:
             if text(raw) and date is None:
                 t.problem_at("bukan-tanggal", cells[f.key], label=f.label, teks=text(raw))
             setattr(ident, f.key, date)
-        elif f.key in BOUNDS:
-            number = t.number(cells[f.key], raw, f.label, BOUNDS[f.key], integer=True)
+        elif f.key in BOUNDS:       # (a workbook from before the annual fields has no Renstra rows)
+            number = t.number(cells[f.key], raw, f.label, BOUNDS[f.key], integer=True) if f.key in cells else None
             setattr(ident, f.key, int(number) if number is not None else f.default)
         elif f.key == "pk_perubahan":
             ident.pk_perubahan = text(raw).lower() in ("ya", "y", "yes", "true", "1")
@@ -96,6 +99,10 @@ def read_indikator(t: TableReader) -> list[Indikator]:
             row=row,
             cells=t.cells(L.PK, row),
             sasaran_diketik=t.text(raw, "sasaran"),
+            penanggung_jawab=t.text(raw, "penanggung_jawab"),
+            rumus_negatif=t.choice(L.PK, row, raw, "rumus_negatif"),
+            target_atas=t.nilai(L.PK, row, raw, "target_atas"),
+            aturan_sub=t.choice(L.PK, row, raw, "aturan_sub"),
         ))
     return out
 
@@ -134,6 +141,7 @@ def read_anggaran(t: TableReader) -> list[BarisAnggaran]:
             level=t.choice(L.ANGGARAN, row, raw, "level"),
             uraian=t.text(raw, "uraian"),
             kode_sasaran=t.text(raw, "kode_sasaran"),
+            kode_indikator=t.text(raw, "kode_indikator"),
             anggaran_pk=t.money(L.ANGGARAN, row, raw, "anggaran_pk"),
             pagu=t.money(L.ANGGARAN, row, raw, "pagu"),
             pagu_perubahan=t.money(L.ANGGARAN, row, raw, "pagu_perubahan"),
@@ -156,6 +164,8 @@ def read_pengaturan(t: TableReader) -> Pengaturan:
             number = t.number(cells[f.key], raw, f.label, BOUNDS.get(f.key), integer=True)
             if number is not None:
                 setattr(p, f.key, int(number))
+        elif f.key == "hari_libur":
+            p.hari_libur = read_dates(t, raw, cells[f.key], f.label)
         elif f.choices:
             match = next((c for c in f.choices if c.lower() == text(raw).lower()), None)
             if match is None:
@@ -167,6 +177,22 @@ def read_pengaturan(t: TableReader) -> Pengaturan:
             setattr(p, f.key, text(raw))
     p.skala = read_skala(t)
     return p
+
+
+def read_dates(t: TableReader, raw, ref: str, label: str) -> list:
+    """A cell holding one date or several separated by ';' or line breaks (the unit's days off)."""
+    one = parse_date(raw)
+    if one is not None:
+        return [one]
+    out = []
+    for part in re.split(r"[;\n]+", text(raw)):
+        if part.strip():
+            day = parse_date(part.strip())
+            if day is None:
+                t.problem_at("bukan-tanggal", ref, label=label, teks=part.strip())
+            else:
+                out.append(day)
+    return out
 
 
 def read_skala(t: TableReader) -> list[tuple[Decimal, str]]:
@@ -238,6 +264,7 @@ def read_grids(grids: Mapping[str, Grid], source: str = "") -> Laporan:
         kolom=t.kolom,
         baris_header=t.baris_header,
         realisasi_baris=realisasi_baris,
+        tahunan=read_tahunan(t),
     )
 
 

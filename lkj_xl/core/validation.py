@@ -15,6 +15,7 @@ from .formatting import angka, persen, ribuan, tanggal
 from .model import Laporan
 from .performance import (REALISASI_KOSONG, TARGET_BUKAN_ANGKA, TARGET_NOL, Hasil, hitung, parent_code)
 from .problems import Problem, at
+from .validation_tahunan import validate_tahunan
 
 ROMAN = L.TW
 
@@ -23,7 +24,7 @@ def validate(lap: Laporan, hasil: Hasil | None = None) -> list[Problem]:
     hasil = hasil or hitung(lap)
     problems = list(lap.masalah_baca)
     for check in (check_identitas, check_nip, check_tanggal, check_pk, check_capaian, check_anggaran,
-                  check_strategi, check_rtl):
+                  check_strategi, check_rtl, check_dokumentasi, validate_tahunan):
         problems.extend(check(lap, hasil))
     src = lap.sumber
     return [p if p.file else Problem(**{**p.__dict__, "file": src}) for p in problems]
@@ -31,12 +32,21 @@ def validate(lap: Laporan, hasil: Hasil | None = None) -> list[Problem]:
 
 # ---------------------------------------------------------------- identity and dates
 
+ATASAN = ("jabatan_atasan", "nama_atasan", "nip_atasan")
+
+
 def check_identitas(lap: Laporan, hasil: Hasil) -> list[Problem]:
     ident, out = lap.identitas, []
+    # The atasan is optional (a Camat signs alone), but once one of the three is typed, all three are needed.
+    atasan = any(getattr(ident, k) for k in ATASAN)
     for f in L.IDENTITAS.fields:
-        if f.required and f.key in ident.cells and not getattr(ident, f.key):
+        needed = f.required or (atasan and f.key in ATASAN)
+        if needed and f.key in ident.cells and not getattr(ident, f.key):
             if not _reported(lap, ident.cells[f.key]):
                 out.append(at("nilai-wajib-kosong", ident.cells[f.key], label=f.label))
+    if lap.pengaturan.lampiran_pk == "Ya" and not ident.tanggal_pk and "tanggal_pk" in ident.cells:
+        if not _reported(lap, ident.cells["tanggal_pk"]):
+            out.append(at("tanggal-pk-kosong", ident.cells["tanggal_pk"]))
     return out
 
 
@@ -75,11 +85,16 @@ def period_end(tahun: int, tw: int) -> dt.date:
     return dt.date(tahun, 12, 31) if month == 12 else dt.date(tahun, month + 1, 1) - dt.timedelta(days=1)
 
 
-def add_working_days(day: dt.date, n: int) -> dt.date:
-    """Monday–Friday working days (public holidays are not known here, so the limit is generous only by them)."""
+def add_working_days(day: dt.date, n: int, libur=()) -> dt.date:
+    """`n` working days after `day`: Monday–Friday except Indonesia's national holidays and cuti bersama
+    (the `holidays` package: categories public and government) and the unit's own days off `libur`."""
+    import holidays   # imported late: only the deadline check needs it
+
+    off = holidays.country_holidays("ID", years=range(day.year, day.year + 2), categories=("public", "government"))
+    extra = set(libur)
     while n > 0:
         day += dt.timedelta(days=1)
-        if day.weekday() < 5:
+        if day.weekday() < 5 and day not in off and day not in extra:
             n -= 1
     return day
 
@@ -95,7 +110,8 @@ def check_tanggal(lap: Laporan, hasil: Hasil) -> list[Problem]:
     if ident.periode == "Tahunan":
         deadline, hari = dt.date(ident.tahun + 1, 2, 28), "—"
     else:
-        deadline, hari = add_working_days(end, ident.batas_hari_kerja), ident.batas_hari_kerja
+        deadline = add_working_days(end, ident.batas_hari_kerja, lap.pengaturan.hari_libur)
+        hari = ident.batas_hari_kerja
     if ident.tanggal < end:
         out.append(at("tanggal-sebelum-periode", ref, tanggal=tanggal(ident.tanggal), periode=ident.periode,
                       akhir=tanggal(end)))
@@ -173,13 +189,14 @@ def check_capaian(lap: Laporan, hasil: Hasil) -> list[Problem]:
         if not ind.kode:
             continue
         if rec is None:
-            out.append(at("indikator-tanpa-realisasi", ind.cells["kode"], kode=ind.kode))
+            if h.komposit is None:      # a composite's realisasi comes from its sub-indicators
+                out.append(at("indikator-tanpa-realisasi", ind.cells["kode"], kode=ind.kode))
             continue
         for i, nilai in enumerate(rec.tw[:max(tw, 1)], start=1):
             key = f"real_tw{i}"
             if nilai.teks and nilai.angka is None and key in rec.cells and not _reported(lap, rec.cells[key]):
                 out.append(at("bukan-angka", rec.cells[key], label=L.CAPAIAN.column(key).label, teks=nilai.teks))
-        if h.alasan == REALISASI_KOSONG and not rec.tw[tw - 1].teks:
+        if h.alasan == REALISASI_KOSONG and not rec.tw[tw - 1].teks and h.komposit is None:
             out.append(at("realisasi-kosong", rec.cells.get(f"real_tw{tw}", rec.cells["kode"]), kode=ind.kode, tw=ROMAN[tw - 1]))
         out += _menurun(ind.kode, [n.angka for n in rec.tw], rec.cells, lambda v: angka(v))
         out += _skala_persen(ind, rec)
@@ -293,19 +310,42 @@ def check_strategi(lap: Laporan, hasil: Hasil) -> list[Problem]:
         elif not s.kode:
             out.append(at("nilai-wajib-kosong", s.cells["kode"], label=L.STRATEGI.column("kode").label))
         with_strategy.add(s.kode)
+    tahunan = lap.identitas.periode == "Tahunan"   # the annual report asks for analysis instead (Analisis)
     for h in hasil.belum_tercapai:
-        if h.indikator.kode not in with_strategy:
+        if h.indikator.kode not in with_strategy and not tahunan:
             rec = lap.realisasi.get(h.indikator.kode)
             ref = rec.cells.get("capaian", rec.cells["kode"]) if rec else h.indikator.cells["kode"]
             out.append(at("tanpa-strategi", ref, kode=h.indikator.kode, capaian=persen(h.capaian, lap.pengaturan.desimal)))
     return out
 
 
+def same_text(s: str) -> str:
+    """Text compared as a reader sees it: case and runs of blanks ignored (the report prints such
+    repeats once)."""
+    return " ".join(str(s or "").split()).casefold()
+
+
 def check_rtl(lap: Laporan, hasil: Hasil) -> list[Problem]:
     known = {i.kode for i in lap.indikator}
-    out = []
+    out, seen = [], {}
+    col_uraian = get_column_letter(lap.kolom.get("RTL", {}).get("uraian") or 1)
     for r in lap.rtl:
         if r.kode and r.kode not in known:
             col = lap.kolom.get("RTL", {}).get("kode")
             out.append(at("indikator-tidak-dikenal", f"RTL!{get_column_letter(col or 2)}{r.row}", kode=r.kode))
+        key = same_text(r.uraian)
+        if key and key in seen:
+            out.append(at("rtl-ganda", f"RTL!{col_uraian}{r.row}", baris=seen[key]))
+        elif key:
+            seen[key] = r.row
     return out
+
+
+def check_dokumentasi(lap: Laporan, hasil: Hasil) -> list[Problem]:
+    """Photo rows without a file are left out of Lampiran II; say so once, at the first of them."""
+    col = get_column_letter(lap.kolom.get("Dokumentasi", {}).get("foto") or 3)
+    rows = [f.row for f in lap.dokumentasi if f.kegiatan and not f.foto]
+    if not rows:
+        return []
+    return [at("foto-kosong", f"Dokumentasi!{col}{rows[0]}", jumlah=len(rows),
+               baris=", ".join(str(r) for r in rows) if len(rows) <= 5 else f"{rows[0]}–{rows[-1]}")]
