@@ -79,14 +79,15 @@ def templat_path(nama: str | None = None, folder: Path | None = None, sel: str =
         found = _bundled(Path(nama.replace("\\", "/")).name)
         if found:
             return found
-        raise LkjError(f"Templat Word '{nama}' di sheet Pengaturan{di} tidak ditemukan di folder workbook "
-                       f"('{folder}'). Letakkan templat di folder itu, atau kosongkan isian 'Templat Laporan' "
-                       f"untuk memakai templat bawaan '{DEFAULT_TEMPLATE}'.")
+        raise LkjError(f"Templat Word '{nama}' tidak ditemukan di folder workbook ('{folder}'; isian 'Templat "
+                       f"Laporan' di sheet Pengaturan{di}). Letakkan templat di folder itu, atau kosongkan isian "
+                       f"itu untuk memakai templat bawaan '{DEFAULT_TEMPLATE}'.")
     found = _bundled(nama)
     if found:
         return found
-    raise LkjError(f"Templat Word '{nama}' di sheet Pengaturan{di} tidak dikenal. Tulis nama file .docx di "
-                   f"folder workbook, atau kosongkan isian untuk memakai templat bawaan '{DEFAULT_TEMPLATE}'.")
+    raise LkjError(f"Templat Word '{nama}' tidak ditemukan: bukan templat bawaan (isian 'Templat Laporan' di "
+                   f"sheet Pengaturan{di}). Tulis nama file .docx di folder workbook, atau kosongkan isian itu "
+                   f"untuk memakai templat bawaan '{DEFAULT_TEMPLATE}'.")
 
 
 def _foto(tpl, item: dict, folder: Path, sel: str) -> None:
