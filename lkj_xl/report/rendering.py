@@ -24,7 +24,7 @@ from . import charts
 from ..core.engine import Olahan
 from .pdf import buat_pdf
 from ..core.problems import LkjError
-from .context import konteks
+from .triwulan import konteks
 from ..core.resources import bundled_dir
 from ..workbook.writing import atomic_save
 
