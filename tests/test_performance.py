@@ -94,7 +94,7 @@ def test_efisiensi_methods():
     assert efisiensi(D(80), D(60), "Selisih") == (D(20), "Efisien")
     value, kat = efisiensi(D(60), D(80), "Rasio")
     assert (value, kat) == (D("0.75"), "Tidak Efisien")
-    assert efisiensi(None, D(50), "Selisih") == (None, "")
+    assert efisiensi(None, D(50), "Selisih") == (None, "Tidak dapat dihitung")   # issue 10: a named category
 
 
 def test_rounding_is_half_up_once():

@@ -22,6 +22,15 @@ ESELON = ("II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b")
 RUMUS_NEGATIF = ("(2T-R)/T", "T/R")
 METODE_EFISIENSI = ("Selisih", "Rasio")
 UKURAN_KERTAS = ("A4", "F4")
+# Annual report (LKjIP) vocabularies.
+ATURAN_SUB = ("Rata-rata", "Jumlah Berbobot", "Jumlah")
+VERSI_RENSTRA = ("Awal", "Perubahan")
+LEVEL_PEMBANDING = ("Nasional", "Provinsi", "Kabupaten", "Lainnya")
+JENIS_CATATAN = ("Kendala", "Rekomendasi", "Penghargaan")
+PENDIDIKAN = ("SD", "SMP", "SMA", "D3", "S1", "S2", "S3")
+RENSTRA_TAHUN = 6            # target columns in the Renstra sheet: "Target Tahun ke-1" .. "ke-6"
+TAHUNAN_NOTE = ("Sheet ini untuk laporan tahunan (LKjIP). Untuk laporan triwulan boleh dibiarkan kosong. "
+                "Jangan mengubah judul kolom; kolom tambahan milik Anda boleh disisipkan di kanan.")
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,12 @@ class TableSheet:
     columns: tuple[Column, ...]
     header_row: int = 3      # row 1: title, row 2: short instruction, row 3: headers
     example_rows: int = 0
+    tahunan: bool = False    # an optional sheet for the annual report only (LKjIP)
+
+    @property
+    def key(self) -> str:
+        """The keyword `new_workbook` takes for this sheet: 'Sub Indikator' -> 'sub_indikator'."""
+        return self.name.lower().replace(" ", "_")
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -111,6 +126,12 @@ IDENTITAS = FormSheet(
         Field("batas_hari_kerja", "Batas Pelaporan (hari kerja)", kind=NUMBER, default=10),
         Field("dasar_tugas", "Dasar Hukum Tugas dan Fungsi",
               note="Peraturan tentang kedudukan dan tugas unit, contoh: Peraturan Bupati Nomor 89 Tahun 2021 ..."),
+        # For the annual report: the Renstra period (sheet Renstra, "Target Tahun ke-1" = Tahun Awal).
+        Field("renstra_awal", "Tahun Awal Renstra", kind=NUMBER,
+              note="Untuk laporan tahunan. Contoh: 2021 untuk Renstra 2021-2026"),
+        Field("renstra_akhir", "Tahun Akhir Renstra", kind=NUMBER, note="Untuk laporan tahunan. Contoh: 2026"),
+        Field("dasar_renstra", "Dasar Hukum Renstra",
+              note="Untuk laporan tahunan. Contoh: Peraturan Bupati Nomor 41 Tahun 2023 tentang Perubahan Renstra ..."),
     ),
 )
 
@@ -169,6 +190,16 @@ PK = TableSheet(
         Column("jenis", "Jenis", CHOICE, choices=JENIS_INDIKATOR, width=11),
         Column("formula", "Definisi/Formula", TEXT, width=30),
         Column("sumber_data", "Sumber Data", TEXT, width=20),
+        # Optional per-indicator rules and IKU fields (mostly for the annual report).
+        Column("penanggung_jawab", "Penanggung Jawab", TEXT, width=20, note="Untuk tabel IKU laporan tahunan"),
+        Column("rumus_negatif", "Rumus Negatif", CHOICE, choices=RUMUS_NEGATIF, width=12,
+               note="Khusus indikator negatif dan hanya bila berbeda dari sheet Pengaturan. Kosong = ikut Pengaturan"),
+        Column("target_atas", "Target Batas Atas", NUMBER, width=11,
+               note="Untuk target rentang, misalnya 80-90%: Target Tahunan 80, Target Batas Atas 90. "
+                    "Realisasi di atas rentang dibandingkan dengan batas atas, di bawah rentang dengan batas bawah"),
+        Column("aturan_sub", "Aturan Sub Indikator", CHOICE, choices=ATURAN_SUB, width=16,
+               note="Untuk indikator yang diukur dari sub indikator (sheet Sub Indikator): Rata-rata, "
+                    "Jumlah Berbobot (pakai Bobot) atau Jumlah"),
     ),
 )
 
@@ -211,6 +242,10 @@ ANGGARAN = TableSheet(
         Column("realisasi_periode", "Realisasi Periode", MONEY, computed=True, width=16),
         Column("serapan", "Serapan (%)", NUMBER, computed=True, width=12),
         Column("sisa", "Sisa Anggaran", MONEY, computed=True, width=16),
+        Column("kode_indikator", "Kode Indikator", CODE, width=10,
+               note="Opsional: indikator yang didukung anggaran ini (boleh selain atau sebagai ganti Kode Sasaran)"),
+        Column("keterkaitan", "Terhubung ke", TEXT, computed=True, width=16,
+               note="Sasaran/indikator yang didukung baris ini, atau 'tidak terhubung'"),
     ),
 )
 
@@ -242,6 +277,124 @@ DOKUMENTASI = TableSheet(
     ),
 )
 
+# ---------------------------------------------------------------- annual report (LKjIP), all optional
+
+RENSTRA = TableSheet(
+    name="Renstra", table="tblRenstra", title="RENCANA STRATEGIS: TARGET PER TAHUN (UNTUK LAPORAN TAHUNAN)",
+    tahunan=True,
+    columns=(
+        Column("kode", "Kode Indikator", CODE, required=True, width=10,
+               note="Kode dari sheet PK. Indikator Renstra lama yang tidak ada di PK: beri kode baru dan isi teksnya"),
+        Column("indikator", "Indikator Kinerja", TEXT, width=40, note="Wajib bila kodenya tidak ada di sheet PK"),
+        Column("sasaran", "Sasaran", TEXT, width=30, note="Boleh kosong: diambil dari sheet PK"),
+        Column("versi", "Versi", CHOICE, choices=VERSI_RENSTRA, width=11,
+               note="Awal = sebelum perubahan Renstra; Perubahan = sesudah perubahan. Kosong = Awal. "
+                    "Bila keduanya ada, laporan memakai versi Perubahan"),
+        Column("kondisi_awal", "Kondisi Awal", NUMBER, width=11, note="Realisasi sebelum periode Renstra"),
+        *(Column(f"target_{i}", f"Target Tahun ke-{i}", NUMBER, width=11,
+                 note=("Tahun ke-1 = Tahun Awal Renstra di sheet Identitas, tahun ke-2 = tahun berikutnya, dst."
+                       if i == 1 else ""))
+          for i in range(1, RENSTRA_TAHUN + 1)),
+        Column("target_akhir", "Target Akhir Renstra", NUMBER, width=12,
+               note="Kosong = target tahun terakhir periode Renstra"),
+    ),
+)
+
+RIWAYAT = TableSheet(
+    name="Riwayat", table="tblRiwayat", title="REALISASI TAHUN-TAHUN SEBELUMNYA (UNTUK LAPORAN TAHUNAN)",
+    tahunan=True,
+    columns=(
+        Column("kode", "Kode Indikator", CODE, required=True, width=10),
+        Column("tahun", "Tahun", NUMBER, required=True, width=8, note="Satu baris per indikator per tahun"),
+        Column("realisasi", "Realisasi", NUMBER, required=True, width=12, note="Realisasi akhir tahun (s.d. TW IV)"),
+        Column("keterangan", "Keterangan", TEXT, width=30),
+    ),
+)
+
+PEMBANDING = TableSheet(
+    name="Pembanding", table="tblPembanding", title="DATA PEMBANDING (BENCHMARK) (UNTUK LAPORAN TAHUNAN)",
+    tahunan=True,
+    columns=(
+        Column("kode", "Kode Indikator", CODE, required=True, width=10),
+        Column("nilai", "Nilai Pembanding", NUMBER, width=12,
+               note="Kosongkan bila tidak ada pembanding; laporan menulis 'tidak ada data pembanding'"),
+        Column("level", "Tingkat", CHOICE, choices=LEVEL_PEMBANDING, width=12),
+        Column("wilayah", "Wilayah/Instansi", TEXT, width=24, note="Contoh: Provinsi Jawa Timur, rata-rata nasional"),
+        Column("tahun", "Tahun", NUMBER, width=8),
+        Column("sumber", "Sumber Data", TEXT, width=30),
+    ),
+)
+
+SUB_INDIKATOR = TableSheet(
+    name="Sub Indikator", table="tblSubIndikator", title="SUB INDIKATOR (UNTUK LAPORAN TAHUNAN)",
+    tahunan=True,
+    columns=(
+        Column("kode_induk", "Kode Indikator", CODE, required=True, width=10,
+               note="Indikator induk di sheet PK; aturannya di kolom Aturan Sub Indikator sheet PK"),
+        Column("kode", "Kode Sub Indikator", CODE, required=True, width=10, note="Contoh: IK1.a. Harus unik"),
+        Column("uraian", "Sub Indikator", TEXT, required=True, width=45),
+        Column("satuan", "Satuan", CHOICE, choices=SATUAN, width=10),
+        Column("polaritas", "Polaritas", CHOICE, choices=POLARITAS, width=10, note="Kosong = Positif"),
+        Column("bobot", "Bobot (%)", NUMBER, width=9, note="Untuk aturan Jumlah Berbobot; jumlah bobot satu induk = 100"),
+        Column("target", "Target", NUMBER, width=11),
+        Column("realisasi", "Realisasi", NUMBER, width=11, note="Realisasi akhir tahun (s.d. TW IV)"),
+        Column("basis", "Basis (Penyebut)", NUMBER, width=12,
+               note="Opsional: penyebut rumus, misalnya Jumlah ASN. Sub indikator satu induk memakai basis yang sama"),
+        Column("keterangan", "Keterangan", TEXT, width=30),
+    ),
+)
+
+ANALISIS = TableSheet(
+    name="Analisis", table="tblAnalisis", title="ANALISIS PER INDIKATOR (UNTUK LAPORAN TAHUNAN)",
+    tahunan=True,
+    columns=(
+        Column("kode", "Kode Indikator", CODE, required=True, width=10),
+        Column("pendukung", "Faktor Pendukung", TEXT, width=40, note="Penyebab keberhasilan"),
+        Column("penghambat", "Faktor Penghambat", TEXT, width=40, note="Penyebab kegagalan / kendala"),
+        Column("upaya", "Upaya/Solusi", TEXT, width=40),
+        Column("rencana", "Rencana ke Depan", TEXT, width=40),
+    ),
+)
+
+CATATAN = TableSheet(
+    name="Catatan", table="tblCatatan", title="KENDALA, REKOMENDASI DAN PENGHARGAAN (UNTUK LAPORAN TAHUNAN)",
+    tahunan=True,
+    columns=(
+        Column("jenis", "Jenis", CHOICE, required=True, choices=JENIS_CATATAN, width=14,
+               note="Kendala dan Rekomendasi untuk Ikhtisar dan BAB IV; Penghargaan untuk prestasi"),
+        Column("uraian", "Uraian", TEXT, required=True, width=80, note="Satu butir per baris; rekomendasi dinomori urut"),
+        Column("keterangan", "Keterangan", TEXT, width=30, note="Contoh untuk penghargaan: pemberi, tingkat, tanggal"),
+    ),
+)
+
+SDM = TableSheet(
+    name="SDM", table="tblSDM", title="KOMPOSISI PEGAWAI (UNTUK LAPORAN TAHUNAN, OPSIONAL)",
+    tahunan=True,
+    columns=(
+        Column("jabatan", "Jabatan", TEXT, required=True, width=30,
+               note="Baris tanpa angka dicetak sebagai judul kelompok, misalnya Jabatan Administrasi"),
+        *(Column(f"kebutuhan_{p.lower()}", f"Kebutuhan {p}", NUMBER, width=8) for p in PENDIDIKAN),
+        *(Column(f"bezetting_{p.lower()}", f"Bezetting {p}", NUMBER, width=8) for p in PENDIDIKAN),
+        Column("laki", "L", NUMBER, width=6, note="Jumlah pegawai laki-laki yang ada"),
+        Column("perempuan", "P", NUMBER, width=6, note="Jumlah pegawai perempuan yang ada"),
+    ),
+)
+
+SARANA = TableSheet(
+    name="Sarana", table="tblSarana", title="SARANA DAN PRASARANA (UNTUK LAPORAN TAHUNAN, OPSIONAL)",
+    tahunan=True,
+    columns=(
+        Column("uraian", "Sarana Prasarana", TEXT, required=True, width=36),
+        Column("jumlah", "Jumlah", NUMBER, width=9),
+        Column("satuan", "Satuan", TEXT, width=10),
+        Column("kondisi", "Kondisi", TEXT, width=24),
+        Column("keterangan", "Keterangan", TEXT, width=30),
+    ),
+)
+
+TAHUNAN_SHEETS = (RENSTRA, RIWAYAT, PEMBANDING, SUB_INDIKATOR, ANALISIS, CATATAN, SDM, SARANA)
+
+
 HASIL = "Hasil"
 MASALAH = TableSheet(
     name="Masalah", table="tblMasalah", title="MASALAH YANG DITEMUKAN",
@@ -254,11 +407,11 @@ MASALAH = TableSheet(
     ),
 )
 
-DATA_SHEETS = (TUGAS, PK, CAPAIAN, ANGGARAN, STRATEGI, RTL, DOKUMENTASI)
+DATA_SHEETS = (TUGAS, PK, CAPAIAN, ANGGARAN, STRATEGI, RTL, DOKUMENTASI) + TAHUNAN_SHEETS
 REQUIRED_SHEETS = ("Identitas", "PK", "Capaian", "Anggaran")
 OUTPUT_SHEETS = (HASIL, MASALAH.name)
 SHEET_ORDER = ("Petunjuk", "Identitas", "Tugas", "PK", "Capaian", "Anggaran", "Strategi", "RTL",
-               "Dokumentasi", "Pengaturan", HASIL, MASALAH.name)
+               "Dokumentasi", *(s.name for s in TAHUNAN_SHEETS), "Pengaturan", HASIL, MASALAH.name)
 
 
 def computed_columns(sheet: TableSheet) -> tuple[Column, ...]:

@@ -115,7 +115,8 @@ def computed_blocks(o: Olahan) -> list[Block]:
     rows = {}
     for a in hasil.anggaran:
         rows[a.baris.row] = {"pagu_berlaku": _num(a.pagu), "realisasi_periode": _num(a.realisasi),
-                             "serapan": _num(a.serapan), "sisa": _num(a.sisa)}
+                             "serapan": _num(a.serapan), "sisa": _num(a.sisa),
+                             "keterkaitan": a.terhubung or None}
     if "Anggaran" in lap.kolom and hasil.anggaran:
         first = lap.baris_header["Anggaran"] + 1
         last = max(a.baris.row for a in hasil.anggaran)

@@ -24,6 +24,7 @@ INPUT_HEAD = PatternFill("solid", fgColor="1F4E78")
 COMPUTED_HEAD = PatternFill("solid", fgColor="7F7F7F")
 INPUT_CELL = PatternFill("solid", fgColor="FFF2CC")
 COMPUTED_CELL = PatternFill("solid", fgColor="E7E6E6")
+TAHUNAN_TAB = "70AD47"        # green tabs: sheets for the annual report only
 WHITE_BOLD = Font(bold=True, color="FFFFFF")
 TITLE = Font(bold=True, size=14, color="1F4E78")
 NOTE = Font(italic=True, size=9, color="595959")
@@ -54,6 +55,13 @@ PETUNJUK = [
     ("6. Strategi: strategi per indikator. Laporan memisahkan indikator tercapai dan belum tercapai secara otomatis.", None),
     ("7. RTL: rencana tindak lanjut. Dokumentasi: foto kegiatan untuk Lampiran II (opsional).", None),
     ("8. Pengaturan: rumus indikator negatif, metode efisiensi, jumlah desimal, ukuran kertas dan skala predikat.", None),
+    ("", None),
+    ("Untuk laporan tahunan (LKjIP) saja — boleh dikosongkan untuk laporan triwulan", Font(bold=True)),
+    ("Sheet bertab hijau: Renstra (target per tahun Renstra; isi juga Tahun Awal/Akhir Renstra di Identitas), "
+     "Riwayat (realisasi tahun-tahun sebelumnya), Pembanding (data nasional/provinsi/kabupaten), Sub Indikator "
+     "(indikator yang dihitung dari beberapa sub indikator; aturannya di kolom Aturan Sub Indikator sheet PK), "
+     "Analisis (faktor pendukung, penghambat, upaya, rencana per indikator), Catatan (kendala, rekomendasi, "
+     "penghargaan), SDM dan Sarana (opsional). Periode Laporan: pilih Tahunan. Panduan lengkap: docs/tahunan.md.", None),
     ("", None),
     ("Hasil dan Masalah", Font(bold=True)),
     ("Sheet Hasil dan Masalah diisi oleh lkj_xl. Setiap masalah menyebut sheet dan sel, misalnya Capaian!D7, "
@@ -86,8 +94,11 @@ def _table_sheet(wb: Workbook, spec: L.TableSheet, ws=None) -> None:
     ws = ws or wb.create_sheet(spec.name)
     if spec.header_row == 3:
         ws.cell(1, 1, spec.title).font = TITLE
-        ws.cell(2, 1, "Kolom biru diisi; kolom abu-abu dihitung oleh lkj_xl. Jangan mengubah judul kolom; "
-                      "kolom tambahan milik Anda boleh disisipkan di kanan.").font = NOTE
+        ws.cell(2, 1, L.TAHUNAN_NOTE if spec.tahunan else
+                "Kolom biru diisi; kolom abu-abu dihitung oleh lkj_xl. Jangan mengubah judul kolom; "
+                "kolom tambahan milik Anda boleh disisipkan di kanan.").font = NOTE
+        if spec.tahunan:
+            ws.sheet_properties.tabColor = TAHUNAN_TAB
     else:
         ws.cell(spec.header_row - 1, 1, spec.title).font = Font(bold=True, color="1F4E78")
     h = spec.header_row
@@ -150,7 +161,7 @@ def build_template() -> Workbook:
     ws.column_dimensions["A"].width = 120
 
     _form_sheet(wb.create_sheet("Identitas"), L.IDENTITAS)
-    for spec in (L.TUGAS, L.PK, L.CAPAIAN, L.ANGGARAN, L.STRATEGI, L.RTL, L.DOKUMENTASI):
+    for spec in (L.TUGAS, L.PK, L.CAPAIAN, L.ANGGARAN, L.STRATEGI, L.RTL, L.DOKUMENTASI, *L.TAHUNAN_SHEETS):
         _table_sheet(wb, spec)
     pengaturan = wb.create_sheet("Pengaturan")
     _form_sheet(pengaturan, L.PENGATURAN)
@@ -197,8 +208,9 @@ def fill_form(ws, spec: L.FormSheet, values: dict[str, Any]) -> None:
 def new_workbook(identitas: dict[str, Any] | None = None, **tables: list[dict[str, Any]]) -> Workbook:
     """A workbook from the template with identity values and table rows filled in.
 
-    `tables` are keyed by sheet name in lower case: pk=[...], capaian=[...], anggaran=[...],
-    strategi=[...], rtl=[...], tugas=[...], dokumentasi=[...]; `pengaturan={...}` sets settings.
+    `tables` are keyed by `TableSheet.key` (sheet name in lower case, spaces as '_'): pk=[...], capaian=[...],
+    anggaran=[...], strategi=[...], rtl=[...], tugas=[...], dokumentasi=[...], and for the annual report
+    renstra, riwayat, pembanding, sub_indikator, analisis, catatan, sdm, sarana; `pengaturan={...}` sets settings.
     """
     wb = build_template()
     if identitas:
@@ -206,7 +218,7 @@ def new_workbook(identitas: dict[str, Any] | None = None, **tables: list[dict[st
     settings = tables.pop("pengaturan", None)
     if settings:
         fill_form(wb["Pengaturan"], L.PENGATURAN, settings)
-    specs = {s.name.lower(): s for s in L.DATA_SHEETS}
+    specs = {s.key: s for s in L.DATA_SHEETS}
     for key, rows in tables.items():
         spec = specs[key]
         fill_table(wb[spec.name], spec, rows)
