@@ -177,14 +177,14 @@ def generic_table(doc, key, widths_cm=16.0):
     r = t.add_row()
     for i, text in enumerate(["{%tc for k in " + key + ".kolom %}", "{{ k }}", "{%tc endfor %}"]):
         Q._set_width(r.cells[i], t._widths[i])
-        r.cells[i].paragraphs[0].style = K
+        r.cells[i].paragraphs[0].style = "Kepala Tabel Rapat"
         r.cells[i].paragraphs[0].add_run(text)
     Q._header_row(r)
     tag_row(t, "{%tr for b in " + key + ".baris %}")
     r = t.add_row()
     for i, text in enumerate(["{%tc for c in b %}", "{{ c }}", "{%tc endfor %}"]):
         Q._set_width(r.cells[i], t._widths[i])
-        r.cells[i].paragraphs[0].style = I
+        r.cells[i].paragraphs[0].style = "Isi Tabel Rapat"
         r.cells[i].paragraphs[0].add_run(text)
     tag_row(t, "{%tr endfor %}")
     return t
@@ -252,12 +252,12 @@ def tabel_pk(doc, nama="i.nama"):
 
 
 def tabel_pk_kegiatan(doc):
-    t = table(doc, [1.0, 8.5, 4.0, 2.5])
-    row(t, ["No", "{{ label_anggaran }}", "Anggaran", "Sumber Dana"], K, header=True, valign=MID)
+    t = table(doc, [1.0, 11.0, 4.0])
+    row(t, ["No", "{{ label_anggaran }}", "Anggaran"], K, header=True, valign=MID)
     tag_row(t, "{%tr for a in pk_kegiatan %}")
-    row(t, ["{{ a.no }}", "{{ a.uraian }}", "{{ a.anggaran }}", "{{ a.sumber_dana }}"], [T, I, N, T])
+    row(t, ["{{ a.no }}", "{{ a.uraian }}", "{{ a.anggaran }}"], [T, I, N])
     tag_row(t, "{%tr endfor %}")
-    r = row(t, ["JUMLAH", None, "{{ jumlah_pk }}", None], [K, K, N, I])
+    r = row(t, ["JUMLAH", None, "{{ jumlah_pk }}"], [K, K, N])
     merge_row(r, 0, 1)
     r.cells[2].paragraphs[0].runs[0].bold = True
 

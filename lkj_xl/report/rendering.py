@@ -20,16 +20,18 @@ from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
 
-from . import charts
+from . import charts, charts_tahunan
 from ..core.engine import Olahan
 from .pdf import buat_pdf
 from ..core.problems import LkjError
+from .tahunan import konteks as konteks_tahunan
 from .triwulan import konteks
 from ..core.resources import bundled_dir
 from ..workbook.writing import atomic_save
 
 TEMPLATE_DIR = bundled_dir("docx_templates")
 DEFAULT_TEMPLATE = "lkj_triwulan"
+TEMPLATE_TAHUNAN = "lkjip_tahunan"
 PAPER = {"A4": (Cm(21.0), Cm(29.7)), "F4": (Cm(21.5), Cm(33.0))}
 FOTO_LEBAR, FOTO_TINGGI = Cm(7.5), Cm(6.0)
 FOTO_EKSTENSI = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff"}
@@ -40,7 +42,7 @@ _TCPR_ORDER = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "
                "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel",
                "cellMerge", "tcPrChange"]
 
-__all__ = ["buat_docx", "buat_pdf", "konteks", "templat_path"]
+__all__ = ["buat_docx", "buat_pdf", "jenis_laporan", "konteks", "konteks_tahunan", "templat_path"]
 
 
 def templat_path(nama: str | None = None, folder: Path | None = None) -> Path:
@@ -110,28 +112,44 @@ def _paper(document, kertas: str) -> None:
         section.page_width, section.page_height = width, height
 
 
-def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Path | None = None) -> Path:
+def jenis_laporan(olahan: Olahan, jenis: str | None = None) -> str:
+    """'tahunan' (the annual LKjIP) when asked for or when Identitas' Periode is Tahunan, else 'triwulan'."""
+    if jenis:
+        return "tahunan" if jenis.strip().lower().startswith("tahun") else "triwulan"
+    return "tahunan" if olahan.laporan.identitas.periode.lower().startswith("tahun") else "triwulan"
+
+
+def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Path | None = None,
+              jenis: str | None = None, reviu: bool = False) -> Path:
     """Write the LKj .docx to `out` (atomically) and return its path.
 
     draf=True marks it visibly as a draft (header line on every page, "DRAF" on the cover).
     folder_foto: where relative photo paths of the Dokumentasi sheet are resolved (normally the
-    workbook's folder; default: the current directory)."""
+    workbook's folder; default: the current directory). jenis: 'triwulan' or 'tahunan' (default: from
+    the Periode in Identitas); reviu=True adds the annual report's 'Pernyataan Telah Direviu' page."""
     out = Path(out)
     folder = Path(folder_foto) if folder_foto is not None else Path.cwd()
-    ctx = konteks(olahan, draf=draf)
-    template = templat_path(olahan.laporan.pengaturan.templat, folder)
+    tahunan = jenis_laporan(olahan, jenis) == "tahunan"
+    ctx = konteks_tahunan(olahan, draf=draf, reviu=reviu) if tahunan else konteks(olahan, draf=draf)
+    nama = olahan.laporan.pengaturan.templat
+    if tahunan and (not nama or nama.strip() == DEFAULT_TEMPLATE):
+        nama = TEMPLATE_TAHUNAN              # the default template of the annual document
+    template = templat_path(nama, folder)
     tpl = DocxTemplate(str(template))
     env = Environment(autoescape=True, undefined=StrictUndefined)
     with tempfile.TemporaryDirectory(prefix="lkj_grafik_") as tmp:
         tmpdir = Path(tmp)
-        if olahan.hasil.indikator:
-            charts.grafik_capaian(olahan.hasil, tmpdir / "capaian.png", ctx["desimal"])
-            ctx["grafik_capaian"] = InlineImage(tpl, str(tmpdir / "capaian.png"), width=Cm(15))
-        if olahan.hasil.anggaran:
-            charts.grafik_serapan(olahan.hasil, tmpdir / "serapan.png", ctx["desimal"])
-            ctx["grafik_serapan"] = InlineImage(tpl, str(tmpdir / "serapan.png"), width=Cm(15))
-        for item in ctx["dokumentasi"]:       # the same dicts as in dokumentasi_baris
-            _foto(tpl, item, folder)
+        if tahunan:
+            charts_tahunan.sisipkan(tpl, ctx, olahan, tmpdir)
+        else:
+            if olahan.hasil.indikator:
+                charts.grafik_capaian(olahan.hasil, tmpdir / "capaian.png", ctx["desimal"])
+                ctx["grafik_capaian"] = InlineImage(tpl, str(tmpdir / "capaian.png"), width=Cm(15))
+            if olahan.hasil.anggaran:
+                charts.grafik_serapan(olahan.hasil, tmpdir / "serapan.png", ctx["desimal"])
+                ctx["grafik_serapan"] = InlineImage(tpl, str(tmpdir / "serapan.png"), width=Cm(15))
+            for item in ctx["dokumentasi"]:       # the same dicts as in dokumentasi_baris
+                _foto(tpl, item, folder)
         try:
             tpl.render(ctx, jinja_env=env, autoescape=True)
         except UndefinedError as exc:
