@@ -148,12 +148,15 @@ def class_module(text: str) -> VbaSource:
     return VbaSource(name, "class", code)
 
 
+XLWINGS_MIN = "0.37.5"      # handlers.py colours problems with Range.set_colors, new in xlwings 0.37.5
+
+
 def xlwings_module(xlwings: Path | None = None) -> VbaSource:
     """xlwings' `xlwings_custom_addin.bas` with PROJECT_NAME set to ours (exactly one replacement)."""
     path = (xlwings or xlwings_dir()) / "xlwings_custom_addin.bas"
     if not path.exists():
         raise LkjError(f"Berkas {path.name} tidak ada di paket xlwings ({path.parent}). "
-                       "Pasang xlwings versi 0.30 atau lebih baru.")
+                       f"Pasang xlwings versi {XLWINGS_MIN} atau lebih baru: pip install \"xlwings>={XLWINGS_MIN}\".")
     text = path.read_text(encoding="cp1252")
     new, n = re.subn(r'(Public Const PROJECT_NAME As String = )"[^"]*"', rf'\1"{PROJECT_NAME}"', text)
     if n != 1:

@@ -5,6 +5,7 @@ import contextlib
 import os
 import sys
 import traceback
+from pathlib import Path
 from typing import Iterator
 
 import typer
@@ -44,6 +45,28 @@ def user_errors() -> Iterator[None]:
             traceback.print_exc()
         fail(f"Terjadi kesalahan tak terduga ({type(exc).__name__}: {exc}). "
              "Jalankan lagi dengan LKJ_DEBUG=1 untuk rinciannya dan laporkan ke admin.")
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """The same file, through `..`, links or hard links (compared by path and by identity)."""
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_output(out: Path, source: Path, *, suffix: str, timpa: bool, why_suffix: str = "") -> None:
+    """Refuse an output that would silently replace the input or an unrelated file, or has the wrong type."""
+    if out.suffix.lower() != suffix:
+        fail(f"Nama file hasil harus berakhiran {suffix} (diberikan: '{out.name}'){why_suffix}.", EXIT_USAGE)
+    if same_file(out, source):
+        fail(f"File hasil '{out}' adalah workbook masukan itu sendiri. Untuk menulis hasil ke workbook itu "
+             "sendiri pakai --di-tempat (cadangannya dibuat lebih dulu); atau pilih nama lain dengan -o.", EXIT_USAGE)
+    if out.exists() and not timpa:
+        fail(f"File hasil '{out}' sudah ada. Pakai nama lain, atau tambahkan --timpa untuk menggantinya.",
+             EXIT_USAGE)
 
 
 def problem_table(problems: list[Problem], title: str = "") -> Table:

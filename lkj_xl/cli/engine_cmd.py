@@ -1,4 +1,6 @@
-"""`lkj baru`, `lkj validasi`, `lkj hitung`: the engine from the command line."""
+"""`lkj baru`, `lkj validasi`, `lkj hitung`: the engine from the command line.
+
+The engine and openpyxl are imported when a command runs, not when the CLI starts (`lkj --help`)."""
 from __future__ import annotations
 
 import json
@@ -7,13 +9,8 @@ from typing import Optional
 
 import typer
 
-from ..core import layout as L
-from ..core.engine import olah_file
-from ..core.formatting import persen
-from ..core.problems import LkjError
-from ..workbook.template import new_workbook
-from ..workbook.writing import atomic_save, backup, write_results
-from .common import EXIT_PROBLEMS, console, fail, print_problems, user_errors
+from .common import (EXIT_PROBLEMS, EXIT_USAGE, check_output, console, debug_enabled, fail, print_problems,
+                     user_errors)
 
 
 def baru(
@@ -31,6 +28,10 @@ def baru(
 
     Contoh: lkj baru laporan_tw3.xlsx --unit "Bagian Organisasi Setda" --tahun 2023 --periode "TW III"
     """
+    from ..core import layout as L
+    from ..workbook.template import new_workbook
+    from ..workbook.writing import atomic_save
+
     with user_errors():
         if keluaran.suffix.lower() not in (".xlsx",):
             fail(f"Nama file harus berakhiran .xlsx (diberikan: '{keluaran.name}').", 2)
@@ -56,15 +57,10 @@ def validasi(
 
     Contoh: lkj validasi laporan_tw3.xlsx --json
     """
+    from ..core.engine import olah_file
+
     if as_json:
-        try:
-            o = olah_file(file)
-        except LkjError as exc:
-            typer.echo(json.dumps({"file": str(file), "fatal": str(exc), "masalah": []}, ensure_ascii=False, indent=2))
-            raise typer.Exit(EXIT_PROBLEMS)
-        typer.echo(json.dumps({"file": str(file), "fatal": None, "masalah": [p.to_dict() for p in o.masalah]},
-                              ensure_ascii=False, indent=2))
-        raise typer.Exit(EXIT_PROBLEMS if o.ada_kesalahan else 0)
+        _validasi_json(file)
     with user_errors():
         o = olah_file(file)
         print_problems(o.masalah, title=f"Masalah di {file.name}")
@@ -74,10 +70,46 @@ def validasi(
             raise typer.Exit(EXIT_PROBLEMS)
 
 
+def _validasi_json(file: Path) -> None:
+    """`validasi --json`: JSON on stdout in every case; a fatal error is its `fatal` field."""
+    from ..core.engine import olah_file
+    from ..core.problems import LkjError
+
+    def emit(fatal: str | None, masalah: list, code: int) -> None:
+        typer.echo(json.dumps({"file": str(file), "fatal": fatal, "masalah": masalah}, ensure_ascii=False, indent=2))
+        raise typer.Exit(code)
+
+    try:
+        o = olah_file(file)
+    except LkjError as exc:
+        emit(str(exc), [], EXIT_PROBLEMS)
+    except Exception as exc:     # last resort, as user_errors(): never a traceback instead of JSON
+        if debug_enabled():
+            import traceback
+            traceback.print_exc()
+        emit(f"Terjadi kesalahan tak terduga saat membaca '{file.name}' ({type(exc).__name__}). Jalankan lagi "
+             "dengan LKJ_DEBUG=1 untuk rinciannya dan laporkan ke admin.", [], EXIT_PROBLEMS)
+    emit(None, [p.to_dict() for p in o.masalah], EXIT_PROBLEMS if o.ada_kesalahan else 0)
+
+
+def hitung_keluaran(file: Path, keluaran: Path | None) -> tuple[Path, bool]:
+    """The output path, and whether it is a default name (which lkj may replace without --timpa)."""
+    suffix = ".xlsm" if file.suffix.lower() == ".xlsm" else ".xlsx"
+    default = f"{file.stem}_hasil{suffix}"
+    if keluaran is None:
+        return file.with_name(default), True
+    if keluaran.is_dir():
+        return keluaran / default, True
+    return keluaran, False
+
+
 def hitung(
     file: Path = typer.Argument(..., help="Workbook LKj (.xlsx atau .xlsm)"),
-    keluaran: Optional[Path] = typer.Option(None, "-o", "--keluaran", help="File hasil (bawaan: <nama>_hasil.xlsx)"),
+    keluaran: Optional[Path] = typer.Option(None, "-o", "--keluaran",
+                                            help="File hasil .xlsx (.xlsm untuk workbook bermakro) atau folder. "
+                                                 "Bawaan: <nama>_hasil.xlsx di folder yang sama (diganti bila ada)."),
     di_tempat: bool = typer.Option(False, "--di-tempat", help="Tulis ke workbook itu sendiri (cadangan dibuat dulu)"),
+    timpa: bool = typer.Option(False, "--timpa", help="Ganti file hasil -o yang sudah ada"),
 ) -> None:
     """Hitung capaian, serapan, efisiensi dan predikat; tulis kolom hasil serta sheet Hasil dan Masalah.
 
@@ -85,18 +117,30 @@ def hitung(
 
     Contoh: lkj hitung laporan_tw3.xlsx -o laporan_tw3_hasil.xlsx
     """
+    from ..core.engine import olah_file
+    from ..core.formatting import persen
+    from ..workbook.writing import backup, write_results
+
     with user_errors():
         if di_tempat and keluaran:
-            fail("Pilih salah satu: --di-tempat atau -o/--keluaran.", 2)
+            fail("Pilih salah satu: --di-tempat atau -o/--keluaran.", EXIT_USAGE)
+        if di_tempat:
+            out = file
+        else:
+            out, default = hitung_keluaran(file, keluaran)
+            macro = file.suffix.lower() == ".xlsm"
+            check_output(out, file, suffix=".xlsm" if macro else ".xlsx", timpa=timpa or default,
+                         why_suffix="; workbook bermakro (.xlsm) tetap .xlsm, karena Excel menolak membuka "
+                                    "workbook bermakro yang bernama .xlsx" if macro else "")
         o = olah_file(file)
         if di_tempat:
             cadangan = backup(file)
-            out = write_results(file, file, o)
-            console.print(f"Cadangan: {cadangan}")
+            write_results(file, file, o)
+            console.print(f"Cadangan: {cadangan}", highlight=False)
         else:
-            out = write_results(file, keluaran or file.with_name(f"{file.stem}_hasil{file.suffix}"), o)
+            write_results(file, out, o)
         h, d = o.hasil, o.laporan.pengaturan.desimal
-        console.print(f"Ditulis: [bold]{out}[/]")
+        console.print(f"Ditulis: [bold]{out}[/]", highlight=False)
         console.print(f"{len(h.indikator)} indikator, {len(h.tercapai)} tercapai; rata-rata capaian "
                       f"{persen(h.kinerja, d)}; serapan anggaran {persen(h.serapan, d)}; "
                       f"{o.jumlah_kesalahan} kesalahan, {o.jumlah_peringatan} peringatan (lihat sheet Masalah).")

@@ -1,33 +1,34 @@
-"""`lkj buat`: the Word LKj (and PDF) from a workbook. All work is done by lkj_xl.rendering."""
+"""`lkj buat`: the Word LKj (and PDF) from a workbook. All work is done by lkj_xl.report.rendering,
+imported when the command runs (Word and matplotlib are not loaded by the other commands)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import typer
 
-from ..core.engine import olah_file
-from ..report.rendering import buat_docx, buat_pdf
-from .common import EXIT_USAGE, console, fail, print_problems, user_errors
+from .common import check_output, console, fail, print_problems, user_errors
 
 
-def nama_keluaran(file: Path, out: Path | None) -> Path:
-    """Default: `<stem>_LKj.docx` next to the workbook; a folder given with -o gets that name inside it."""
+def nama_keluaran(file: Path, out: Path | None) -> tuple[Path, bool]:
+    """Default: `<stem>_LKj.docx` next to the workbook; a folder given with -o gets that name inside it.
+    The flag says whether the name is the default one (which lkj replaces without --timpa)."""
     default_name = f"{file.stem}_LKj.docx"
     if out is None:
-        return file.with_name(default_name)
+        return file.with_name(default_name), True
     if out.is_dir():
-        return out / default_name
-    return out
+        return out / default_name, True
+    return out, False
 
 
 def buat(
     file: Path = typer.Argument(..., help="Workbook LKj (.xlsx) yang akan dibuat laporannya."),
     output: Path | None = typer.Option(None, "-o", "--keluaran", "--output",
                                        help="File .docx hasil (atau folder). Bawaan: <nama workbook>_LKj.docx "
-                                            "di folder yang sama."),
+                                            "di folder yang sama (diganti bila sudah ada)."),
     pdf: bool = typer.Option(False, "--pdf", help="Buat juga PDF-nya (memerlukan LibreOffice)."),
     paksa: bool = typer.Option(False, "--paksa",
                                help="Tetap buat laporan walau masih ada kesalahan data; dokumen ditandai DRAF."),
+    timpa: bool = typer.Option(False, "--timpa", help="Ganti file hasil -o yang sudah ada."),
 ) -> None:
     """Buat Laporan Kinerja (Word, dan PDF bila diminta) dari workbook.
 
@@ -35,10 +36,14 @@ def buat(
 
     Contoh: lkj buat laporan_tw3.xlsx --pdf
     """
+    from ..core.engine import olah_file
+    from ..report.rendering import buat_docx, buat_pdf
+
     with user_errors():
-        out = nama_keluaran(file, output)
-        if out.suffix.lower() != ".docx":
-            fail(f"Nama file hasil harus berakhiran .docx (diberikan: '{out.name}').", EXIT_USAGE)
+        out, default = nama_keluaran(file, output)
+        check_output(out, file, suffix=".docx", timpa=timpa or default)
+        if pdf:
+            check_output(out.with_suffix(".pdf"), file, suffix=".pdf", timpa=timpa or default)
         olahan = olah_file(file)
         draf = False
         if olahan.ada_kesalahan:

@@ -1,6 +1,6 @@
 """Charts of the annual LKjIP (matplotlib object API, Agg, like `charts.py` whose helpers it reuses):
-capaian per sasaran against the 100% line, realisasi over the years against the target per IKU, and
-the budget serapan (the quarterly chart). `sisipkan` draws them into a temporary folder and puts the
+capaian per sasaran against the 100% line and realisasi over the years against the target per IKU
+(the budget serapan chart is the quarterly one, drawn by rendering.buat_docx for both). `sisipkan` draws them into a temporary folder and puts the
 InlineImages into the context the template expects.
 """
 from __future__ import annotations
@@ -91,9 +91,6 @@ def sisipkan(tpl: DocxTemplate, ctx: dict, olahan: Olahan, tmpdir: Path) -> None
     if hasil.sasaran:
         grafik_capaian_sasaran(hasil, tmpdir / "capaian_sasaran.png", d)
         ctx["grafik_capaian_sasaran"] = InlineImage(tpl, str(tmpdir / "capaian_sasaran.png"), width=Cm(15))
-    if hasil.anggaran:
-        charts.grafik_serapan(hasil, tmpdir / "serapan.png", d)
-        ctx["grafik_serapan"] = InlineImage(tpl, str(tmpdir / "serapan.png"), width=Cm(15))
     tah = getattr(hasil, "tahunan", None)
     by_kode = tah.by_kode() if tah is not None else {}
     tahun = olahan.laporan.identitas.tahun

@@ -9,32 +9,36 @@ Public API (used by the CLI, the batch workers and the add-in; no printing, no g
 Rendering uses autoescape, so text typed by a user (`&`, `<`, `{{ }}`, quotes) appears literally,
 and a line break typed in a cell becomes a real line break. Charts are drawn into a temporary folder
 and embedded; photos of Lampiran II are looked up relative to `folder_foto`.
+
+Every template, the bundled one and a user's, is rendered in Jinja's sandbox and only from the
+workbook's folder (see `untrusted.py`). Word, docxtpl and matplotlib are imported on first use, so
+commands that draw nothing do not load them.
 """
 from __future__ import annotations
 
+import functools
+import io
 import tempfile
 from pathlib import Path
 
-from docx.oxml.ns import qn
-from docx.shared import Cm
-from docxtpl import DocxTemplate, InlineImage
-from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
+from jinja2 import TemplateError, UndefinedError
+from jinja2.sandbox import SecurityError
 
-from . import charts, charts_tahunan
 from ..core.engine import Olahan
-from .pdf import buat_pdf
 from ..core.problems import LkjError
-from .tahunan import konteks as konteks_tahunan
-from .triwulan import konteks
 from ..core.resources import bundled_dir
 from ..workbook.writing import atomic_save
+from .context import konteks
+from .pdf import buat_pdf
+from .untrusted import DiLuarFolder, Ditolak, MAKS_FOTO, dalam_folder, patched_xml, sandbox, template_bytes
 
 TEMPLATE_DIR = bundled_dir("docx_templates")
 DEFAULT_TEMPLATE = "lkj_triwulan"
-TEMPLATE_TAHUNAN = "lkjip_tahunan"
-PAPER = {"A4": (Cm(21.0), Cm(29.7)), "F4": (Cm(21.5), Cm(33.0))}
-FOTO_LEBAR, FOTO_TINGGI = Cm(7.5), Cm(6.0)
+TEMPLATE_TAHUNAN = "lkjip_tahunan"      # the default template of the annual LKjIP
+PAPER = {"A4": (21.0, 29.7), "F4": (21.5, 33.0)}      # cm
+FOTO_LEBAR, FOTO_TINGGI = 7.5, 6.0                    # cm
 FOTO_EKSTENSI = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff"}
+MAKS_PROPERTI = 255             # Word's limit for a core document property (title, subject …)
 
 # Schema order of <w:tcPr> children: docxtpl's {% vm %} appends <w:vMerge> at the end, which Word
 # may reject when the cell also has <w:vAlign> etc.; we put the children back in order.
@@ -42,41 +46,69 @@ _TCPR_ORDER = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "
                "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel",
                "cellMerge", "tcPrChange"]
 
-__all__ = ["buat_docx", "buat_pdf", "jenis_laporan", "konteks", "konteks_tahunan", "templat_path"]
+__all__ = ["buat_docx", "buat_pdf", "jenis_laporan", "konteks", "templat_path"]
 
 
-def templat_path(nama: str | None = None, folder: Path | None = None) -> Path:
-    """The .docx template: a name in docx_templates/ ('lkj_triwulan') or a path to a user's .docx
-    (relative to `folder`, the workbook's folder)."""
+def _bundled(nama: str) -> Path | None:
+    """A bundled template by plain name ('lkj_triwulan' or 'lkj_triwulan.docx'), else None."""
+    stem = nama[:-5] if nama.lower().endswith(".docx") else nama
+    if not stem or any(ch in stem for ch in "/\\:") or stem.startswith("."):
+        return None
+    path = TEMPLATE_DIR / f"{stem}.docx"
+    return path if path.is_file() else None
+
+
+def templat_path(nama: str | None = None, folder: Path | None = None, sel: str = "") -> Path:
+    """The .docx template: a name in docx_templates/ ('lkj_triwulan') or a user's .docx inside `folder`
+    (the workbook's folder, default the current one). `sel` ('Pengaturan!B7') is named in messages."""
     nama = (nama or DEFAULT_TEMPLATE).strip() or DEFAULT_TEMPLATE
-    candidates = []
+    di = f" ({sel})" if sel else ""
     if nama.lower().endswith(".docx"):
-        p = Path(nama)
-        candidates.append(p if p.is_absolute() or folder is None else folder / p)
-        candidates.append(TEMPLATE_DIR / p.name)
-    else:
-        candidates.append(TEMPLATE_DIR / f"{nama}.docx")
-    for c in candidates:
-        if c.is_file():
-            return c
-    raise LkjError(f"Templat Word '{nama}' tidak ditemukan (dicari: {', '.join(str(c) for c in candidates)}). "
-                   f"Periksa isian 'Templat Laporan' di sheet Pengaturan, atau kosongkan untuk memakai "
-                   f"templat bawaan '{DEFAULT_TEMPLATE}'.")
+        folder = Path(folder) if folder is not None else Path.cwd()
+        try:
+            path = dalam_folder(nama, folder)
+        except DiLuarFolder as exc:
+            raise LkjError(f"Templat Word '{nama}' di sheet Pengaturan{di} ditolak: {exc}. Templat harus "
+                           f"berada di folder workbook ('{folder}') atau subfoldernya; salin templat ke sana "
+                           "dan tulis namanya saja, atau kosongkan isian untuk memakai templat bawaan.") from None
+        if path.is_file():
+            return path
+        found = _bundled(Path(nama.replace("\\", "/")).name)
+        if found:
+            return found
+        raise LkjError(f"Templat Word '{nama}' di sheet Pengaturan{di} tidak ditemukan di folder workbook "
+                       f"('{folder}'). Letakkan templat di folder itu, atau kosongkan isian 'Templat Laporan' "
+                       f"untuk memakai templat bawaan '{DEFAULT_TEMPLATE}'.")
+    found = _bundled(nama)
+    if found:
+        return found
+    raise LkjError(f"Templat Word '{nama}' di sheet Pengaturan{di} tidak dikenal. Tulis nama file .docx di "
+                   f"folder workbook, atau kosongkan isian untuk memakai templat bawaan '{DEFAULT_TEMPLATE}'.")
 
 
-def _foto(tpl: DocxTemplate, item: dict, folder: Path) -> None:
-    """Fill item['gambar'] with an InlineImage, or item['catatan'] with why there is none."""
+def _foto(tpl, item: dict, folder: Path, sel: str) -> None:
+    """Fill item['gambar'] with an InlineImage, or item['catatan'] with why there is none.
+    A name that leaves the workbook's folder is refused (LkjError naming the cell `sel`)."""
+    from docx.shared import Cm
+    from docxtpl import InlineImage
+
     name = item.get("file") or ""
     if not name:
         return
-    path = Path(name)
-    if not path.is_absolute():
-        path = folder / path
+    try:
+        path = dalam_folder(name, folder)
+    except DiLuarFolder as exc:
+        raise LkjError(f"Foto '{name}' di {sel or 'sheet Dokumentasi'} ditolak: {exc}. Foto harus berada di "
+                       f"folder workbook ('{folder}') atau subfoldernya; salin fotonya ke sana dan tulis namanya "
+                       "saja (misalnya foto_rapat.jpg).") from None
     if not path.is_file():
         item["catatan"] = f"(foto tidak ditemukan: {name})"
         return
     if path.suffix.lower() not in FOTO_EKSTENSI:
         item["catatan"] = f"(format foto tidak didukung: {name}; pakai .jpg atau .png)"
+        return
+    if path.stat().st_size > MAKS_FOTO:
+        item["catatan"] = f"(foto terlalu besar: {name}; batas {MAKS_FOTO // 2**20} MB, perkecil fotonya)"
         return
     try:
         from PIL import Image
@@ -88,10 +120,19 @@ def _foto(tpl: DocxTemplate, item: dict, folder: Path) -> None:
         item["catatan"] = f"(foto tidak dapat dibaca: {name})"
         return
     if w and h and h / w > FOTO_TINGGI / FOTO_LEBAR:
-        item["gambar"] = InlineImage(tpl, str(path), height=FOTO_TINGGI)
+        item["gambar"] = InlineImage(tpl, str(path), height=Cm(FOTO_TINGGI))
     else:
-        item["gambar"] = InlineImage(tpl, str(path), width=FOTO_LEBAR)
+        item["gambar"] = InlineImage(tpl, str(path), width=Cm(FOTO_LEBAR))
     item["catatan"] = ""
+
+
+def _foto_cells(olahan: Olahan) -> list[str]:
+    """The File Foto cell of each Dokumentasi row, in the order of ctx['dokumentasi']."""
+    from openpyxl.utils import get_column_letter
+
+    col = olahan.laporan.kolom.get("Dokumentasi", {}).get("foto")
+    return [f"Dokumentasi!{get_column_letter(col)}{f.row}" if col and f.row else "Dokumentasi"
+            for f in olahan.laporan.dokumentasi]
 
 
 def _sort_tcpr(document) -> None:
@@ -106,10 +147,78 @@ def _sort_tcpr(document) -> None:
                 tcpr.append(el)
 
 
+def qn(tag: str) -> str:
+    from docx.oxml.ns import qn as _qn      # python-docx is imported only when a report is made
+    return _qn(tag)
+
+
+@functools.cache
+def _templat_class():
+    """docxtpl's DocxTemplate, reusing the cleaned XML of each template part and keeping the
+    document properties a template renders within Word's 255-character limit."""
+    from docxtpl import DocxTemplate
+
+    class Templat(DocxTemplate):
+        def patch_xml(self, src_xml):
+            return patched_xml(super().patch_xml, src_xml)
+
+        def render_properties(self, context, jinja_env=None):
+            props = self.docx.core_properties
+            for prop in ("author", "comments", "identifier", "language", "subject", "title"):
+                rendered = jinja_env.from_string(getattr(props, prop)).render(context)
+                setattr(props, prop, rendered[:MAKS_PROPERTI])
+    return Templat
+
+
+class _Properti:
+    """core_properties that keep only the first 255 characters of a text (Word's limit); the full
+    text stays in the document itself (a 10.000-character Unit Kerja is still printed in full)."""
+
+    def __init__(self, props) -> None:
+        object.__setattr__(self, "_props", props)
+
+    def __getattr__(self, name):
+        return getattr(self._props, name)
+
+    def __setattr__(self, name, value) -> None:
+        setattr(self._props, name, value[:MAKS_PROPERTI] if isinstance(value, str) else value)
+
+
 def _paper(document, kertas: str) -> None:
+    from docx.shared import Cm
+
     width, height = PAPER.get(kertas, PAPER["A4"])
     for section in document.sections:
-        section.page_width, section.page_height = width, height
+        section.page_width, section.page_height = Cm(width), Cm(height)
+
+
+def _open(template: Path):
+    try:
+        tpl = _templat_class()(io.BytesIO(template_bytes(template)))
+        tpl.init_docx()
+    except LkjError:
+        raise
+    except Exception as exc:         # python-docx raises many kinds for a package that is not a document
+        raise LkjError(f"Templat Word '{template.name}' tidak dapat dibuka sebagai dokumen Word "
+                       f"({type(exc).__name__}). Buka di Word lalu simpan ulang sebagai .docx.") from None
+    return tpl
+
+
+def _render(tpl, ctx: dict, template: Path, sel: str) -> None:
+    try:
+        tpl.render(ctx, jinja_env=sandbox(), autoescape=True)
+    except SecurityError as exc:
+        alasan = str(exc) if isinstance(exc, Ditolak) else "menjalankan perintah yang tidak diizinkan"
+        raise LkjError(f"Templat Word '{template.name}'{f' ({sel})' if sel else ''} ditolak: templat mencoba "
+                       f"{alasan}. Templat tidak boleh berisi kode; lkj_xl tidak menjalankannya. Pakai templat "
+                       "bawaan (kosongkan 'Templat Laporan' di sheet Pengaturan) atau templat dari sumber "
+                       "tepercaya yang hanya memakai isian di docs/templat_word.md.") from None
+    except UndefinedError as exc:
+        raise LkjError(f"Templat Word '{template.name}' memakai isian yang tidak dikenal ({exc}). "
+                       "Lihat daftar isian di docs/templat_word.md.") from exc
+    except TemplateError as exc:
+        raise LkjError(f"Templat Word '{template.name}' tidak dapat dipakai: {exc}. "
+                       "Periksa tanda {{ }} dan {% %} di templat (lihat docs/templat_word.md).") from exc
 
 
 def jenis_laporan(olahan: Olahan, jenis: str | None = None) -> str:
@@ -124,44 +233,46 @@ def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Pat
     """Write the LKj .docx to `out` (atomically) and return its path.
 
     draf=True marks it visibly as a draft (header line on every page, "DRAF" on the cover).
-    folder_foto: where relative photo paths of the Dokumentasi sheet are resolved (normally the
-    workbook's folder; default: the current directory). jenis: 'triwulan' or 'tahunan' (default: from
-    the Periode in Identitas); reviu=True adds the annual report's 'Pernyataan Telah Direviu' page."""
+    folder_foto: the workbook's folder (default: the current directory); a user's template and the photos
+    of the Dokumentasi sheet are taken from it and its subfolders only. jenis: 'triwulan' or 'tahunan'
+    (default: the Periode in Identitas); reviu=True adds the annual 'Pernyataan Telah Direviu' page."""
+    from docx.shared import Cm
+    from docxtpl import InlineImage
+
+    from . import charts
+
     out = Path(out)
     folder = Path(folder_foto) if folder_foto is not None else Path.cwd()
     tahunan = jenis_laporan(olahan, jenis) == "tahunan"
-    ctx = konteks_tahunan(olahan, draf=draf, reviu=reviu) if tahunan else konteks(olahan, draf=draf)
+    if tahunan:
+        from .tahunan import konteks as konteks_tahunan
+        ctx = konteks_tahunan(olahan, draf=draf, reviu=reviu)
+    else:
+        ctx = konteks(olahan, draf=draf)
+    sel = olahan.laporan.pengaturan.cells.get("templat", "")
     nama = olahan.laporan.pengaturan.templat
     if tahunan and (not nama or nama.strip() == DEFAULT_TEMPLATE):
-        nama = TEMPLATE_TAHUNAN              # the default template of the annual document
-    template = templat_path(nama, folder)
-    tpl = DocxTemplate(str(template))
-    env = Environment(autoescape=True, undefined=StrictUndefined)
+        nama = TEMPLATE_TAHUNAN
+    template = templat_path(nama, folder, sel)
+    tpl = _open(template)
     with tempfile.TemporaryDirectory(prefix="lkj_grafik_") as tmp:
         tmpdir = Path(tmp)
+        for item, cell in zip(ctx.get("dokumentasi", []), _foto_cells(olahan)):   # same dicts as dokumentasi_baris
+            _foto(tpl, item, folder, cell)
         if tahunan:
+            from . import charts_tahunan
             charts_tahunan.sisipkan(tpl, ctx, olahan, tmpdir)
-        else:
-            if olahan.hasil.indikator:
-                charts.grafik_capaian(olahan.hasil, tmpdir / "capaian.png", ctx["desimal"])
-                ctx["grafik_capaian"] = InlineImage(tpl, str(tmpdir / "capaian.png"), width=Cm(15))
-            if olahan.hasil.anggaran:
-                charts.grafik_serapan(olahan.hasil, tmpdir / "serapan.png", ctx["desimal"])
-                ctx["grafik_serapan"] = InlineImage(tpl, str(tmpdir / "serapan.png"), width=Cm(15))
-            for item in ctx["dokumentasi"]:       # the same dicts as in dokumentasi_baris
-                _foto(tpl, item, folder)
-        try:
-            tpl.render(ctx, jinja_env=env, autoescape=True)
-        except UndefinedError as exc:
-            raise LkjError(f"Templat Word '{template.name}' memakai isian yang tidak dikenal ({exc}). "
-                           "Lihat daftar isian di docs/templat_word.md.") from exc
-        except TemplateError as exc:
-            raise LkjError(f"Templat Word '{template.name}' tidak dapat dipakai: {exc}. "
-                           "Periksa tanda {{ }} dan {% %} di templat (lihat docs/templat_word.md).") from exc
+        elif olahan.hasil.indikator:
+            charts.grafik_capaian(olahan.hasil, tmpdir / "capaian.png", ctx["desimal"])
+            ctx["grafik_capaian"] = InlineImage(tpl, str(tmpdir / "capaian.png"), width=Cm(15))
+        if olahan.hasil.anggaran:
+            charts.grafik_serapan(olahan.hasil, tmpdir / "serapan.png", ctx["desimal"])
+            ctx["grafik_serapan"] = InlineImage(tpl, str(tmpdir / "serapan.png"), width=Cm(15))
+        _render(tpl, ctx, template, sel)
         document = tpl.docx
         _sort_tcpr(document)
         _paper(document, ctx["kertas"])
-        props = document.core_properties
+        props = _Properti(document.core_properties)
         props.title = f"Laporan Kinerja {ctx['unit']} {ctx['periode']} Tahun {ctx['tahun']}"
         props.subject = "DRAF" if draf else ""
         atomic_save(lambda tmp: tpl.save(str(tmp)), out)

@@ -5,10 +5,16 @@ validation, defined name and sheet stays as it was.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
+import gc
 import os
 import shutil
+import sys
 import tempfile
+import traceback
+import warnings
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -34,31 +40,79 @@ def usual_permissions(path: Path) -> None:
         os.chmod(path, 0o666 & ~mask)
 
 
-def atomic_save(save, out: Path) -> Path:
-    """Call save(tmp_path) then move it over `out`, so a crash never leaves half a file."""
+DISK_PENUH = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def output_error(out: Path, exc: OSError) -> LkjError:
+    """One message for a failure on the output side, saying that the workbook read is not the cause."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=out.suffix, dir=out.parent)
-    os.close(fd)
+    sisi = "Ini masalah di tempat penyimpanan hasil, bukan di workbook masukan; tidak ada file yang diubah."
+    if exc.errno in DISK_PENUH:
+        return LkjError(f"Ruang disk tidak cukup untuk menulis file hasil '{out}'. {sisi} Kosongkan ruang disk "
+                        "atau pilih folder hasil lain (-o), lalu ulangi.")
+    if exc.errno == errno.EROFS or isinstance(exc, PermissionError):
+        return LkjError(f"File hasil '{out}' tidak dapat ditulis: folder '{out.parent}' hanya-baca atau tanpa "
+                        f"izin tulis (atau file itu sedang dibuka di Excel/Word). {sisi} Tutup file itu atau "
+                        "pilih folder hasil lain (-o).")
+    if isinstance(exc, IsADirectoryError) or out.is_dir():
+        return LkjError(f"File hasil '{out}' adalah folder. {sisi} Tulis nama file hasilnya, misalnya "
+                        f"-o {out / 'hasil'}{out.suffix or '.xlsx'}.")
+    return LkjError(f"File hasil '{out}' tidak dapat ditulis ({exc.strerror or type(exc).__name__}). {sisi} "
+                    "Pilih folder hasil lain (-o) lalu ulangi.")
+
+
+@contextlib.contextmanager
+def _quiet_finalizers():
+    """A writer that failed mid-way (zipfile on a full disk) leaves an object whose __del__ fails again
+    and prints 'Exception ignored in ZipFile.__del__'; finalize it now, silently."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
     try:
+        yield
+    finally:
+        sys.unraisablehook = hook
+
+
+def atomic_save(save, out: Path) -> Path:
+    """Call save(tmp_path) then move it over `out`, so a crash never leaves half a file.
+    A failure on the output side (full disk, read-only folder, a folder as output) is one LkjError."""
+    out = Path(out)
+    tmp = None
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=out.suffix, dir=out.parent)
+        os.close(fd)
         save(tmp)
         usual_permissions(Path(tmp))
-        try:
-            os.replace(tmp, out)
-        except PermissionError as exc:
-            raise LkjError(f"File '{out}' tidak dapat ditulis; mungkin sedang dibuka di Excel atau Word. "
-                           "Tutup file itu lalu ulangi.") from exc
+        os.replace(tmp, out)
+    except OSError as exc:
+        _discard(tmp)
+        with _quiet_finalizers():
+            traceback.clear_frames(exc.__traceback__)
+            gc.collect()
+        raise output_error(out, exc) from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        _discard(tmp)
         raise
     return out
 
 
+def _discard(tmp) -> None:
+    if tmp is not None:
+        with contextlib.suppress(OSError):
+            Path(tmp).unlink(missing_ok=True)
+
+
 def backup(path: Path) -> Path:
+    """A copy of `path` next to it (`<stem>.cadangan-<time>.xlsx`), written atomically, never over
+    an earlier backup."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = path.with_name(f"{path.stem}.cadangan-{stamp}{path.suffix}")
-    shutil.copy2(path, dest)
-    return dest
+    n = 1
+    while dest.exists():
+        n += 1
+        dest = path.with_name(f"{path.stem}.cadangan-{stamp}-{n}{path.suffix}")
+    return atomic_save(lambda tmp: shutil.copyfile(path, tmp), dest)
 
 
 def _apply(ws, block: Block) -> None:
@@ -104,15 +158,41 @@ def _reset_masalah(wb, n_rows: int):
     return ws
 
 
+def _refuse_merged(ws, block: Block) -> None:
+    """Computed cells covered by merged cells cannot be written: name the range and say to unmerge."""
+    top, bottom = block.row, block.last_row
+    left, right = block.col, block.col + max((len(r) for r in block.values), default=1) - 1
+    for rng in ws.merged_cells.ranges:
+        if rng.min_row <= bottom and rng.max_row >= top and rng.min_col <= right and rng.max_col >= left:
+            raise LkjError(f"Sel {rng.coord} di sheet {ws.title} digabung (merge) dan menutupi kolom hasil "
+                           "perhitungan, sehingga hasilnya tidak dapat ditulis. Pisahkan gabungan sel itu (Beranda > "
+                           "Gabungkan & Tengahkan > Pisahkan Sel / Home > Merge & Center > Unmerge Cells), simpan, "
+                           "lalu ulangi.")
+
+
+def _unmerge_all(ws) -> None:
+    """Hasil and Masalah belong to the tool: cells a user merged there are simply unmerged."""
+    for rng in list(ws.merged_cells.ranges):
+        ws.unmerge_cells(rng.coord)
+
+
 def write_results(source: Path, out: Path, o: Olahan) -> Path:
     """Write computed columns, Hasil and Masalah of `o` into a copy of `source` saved at `out`."""
     check_file(source)
     keep_vba = source.suffix.lower() == ".xlsm"
     try:
-        wb = load_workbook(source, keep_vba=keep_vba)
+        with warnings.catch_warnings():        # openpyxl's English warnings (long sheet titles …) are noise here
+            warnings.simplefilter("ignore", UserWarning)
+            wb = load_workbook(source, keep_vba=keep_vba)
     except Exception as exc:
         raise LkjError(f"File '{source.name}' tidak dapat dibuka untuk ditulisi ({type(exc).__name__}).") from exc
-    for block in computed_blocks(o):
+    blocks = computed_blocks(o)
+    for block in blocks:
+        _refuse_merged(wb[block.sheet], block)
+    for name in (L.HASIL, L.MASALAH.name):
+        if name in wb.sheetnames:
+            _unmerge_all(wb[name])
+    for block in blocks:
         _apply(wb[block.sheet], block)
     _reset_hasil(wb)
     for block in hasil_blocks(o):
