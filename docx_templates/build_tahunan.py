@@ -171,18 +171,28 @@ def ikhtisar(doc):
 
 # --- BAB I -------------------------------------------------------------------------------------
 
-def generic_table(doc, key, widths_cm=16.0):
-    """A table whose columns come from the context: {{ key }}.kolom (header) and .baris (rows of cells)."""
-    t = table(doc, [0.2, widths_cm - 0.4, 0.2])
+def lebar(t, spec):
+    """Mark a table with a column loop for report/tabel_lebar.py ('4.0,*,1.6': cm, '*' = looped columns)."""
+    el = OxmlElement("w:tblDescription")
+    el.set(qn("w:val"), f"lkj-lebar:{spec}")
+    t._tbl.tblPr.append(el)
+
+
+def generic_table(doc, key, first_cm):
+    """A table whose columns come from the context: {{ key }}.kolom (header) and .baris (rows of cells);
+    the first column is `first_cm` wide, the others share the rest."""
+    t = table(doc, [first_cm, 1.0, 1.0, 1.0])
+    lebar(t, f"{first_cm},*")
     r = t.add_row()
-    for i, text in enumerate(["{%tc for k in " + key + ".kolom %}", "{{ k }}", "{%tc endfor %}"]):
+    for i, text in enumerate(["{{ " + key + ".kolom[0] }}", "{%tc for k in " + key + ".kolom[1:] %}", "{{ k }}",
+                              "{%tc endfor %}"]):
         Q._set_width(r.cells[i], t._widths[i])
         r.cells[i].paragraphs[0].style = "Kepala Tabel Rapat"
         r.cells[i].paragraphs[0].add_run(text)
     Q._header_row(r)
     tag_row(t, "{%tr for b in " + key + ".baris %}")
     r = t.add_row()
-    for i, text in enumerate(["{%tc for c in b %}", "{{ c }}", "{%tc endfor %}"]):
+    for i, text in enumerate(["{{ b[0] }}", "{%tc for c in b[1:] %}", "{{ c }}", "{%tc endfor %}"]):
         Q._set_width(r.cells[i], t._widths[i])
         r.cells[i].paragraphs[0].style = "Isi Tabel Rapat"
         r.cells[i].paragraphs[0].add_run(text)
@@ -209,14 +219,16 @@ def bab1(doc):
     h2(doc, "{{ sek.sdm }}. SUMBER DAYA MANUSIA")
     p(doc, "{{ kalimat_sdm }}", "Paragraf Isi")
     judul_tabel(doc, "sdm", "Komposisi Pegawai {{ unit }} Tahun {{ tahun }}")
-    generic_table(doc, "sdm")
+    generic_table(doc, "sdm", 3.2)
+    sumber(doc, "K = kebutuhan menurut analisis jabatan, B = bezetting (pegawai yang ada), menurut pendidikan; "
+                "L/P = laki-laki/perempuan.")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if sek.sarpras %}")
     h2(doc, "{{ sek.sarpras }}. SARANA DAN PRASARANA")
     p(doc, "Sarana dan prasarana yang mendukung pelaksanaan tugas dan fungsi {{ unit }} adalah sebagai berikut:",
       "Paragraf Isi")
     judul_tabel(doc, "sarpras", "Sarana dan Prasarana {{ unit }} per 31 Desember {{ tahun }}")
-    generic_table(doc, "sarpras")
+    generic_table(doc, "sarpras", 6.0)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if sek.anggaran %}")
     h2(doc, "{{ sek.anggaran }}. ANGGARAN")
@@ -263,18 +275,21 @@ def tabel_pk_kegiatan(doc):
 
 
 def renstra_table(doc):
-    t = table(doc, [4.0, 4.6, 1.6, 0.1, 1.3, 0.1, 1.6])
+    t = table(doc, [3.2, 3.6, 1.3, 1.0, 1.0, 1.0, 1.3])
+    lebar(t, "3.2,3.6,1.3,*,1.3")
+    Q.cell_margins(t, 0.05)
+    k, i, n = "Kepala Tabel Rapat", "Isi Tabel Rapat", "Angka Tabel Rapat"
     hdr = row(t, ["Sasaran", "Indikator", "Kondisi Awal", "{%tc for y in renstra.tahun %}", "{{ y }}",
-                  "{%tc endfor %}", "Target Akhir"], K, header=True, valign=MID)
+                  "{%tc endfor %}", "Target Akhir"], k, header=True, valign=MID)
     tag_row(t, "{%tr for g in renstra.kelompok %}")
     tag_row(t, "{%tr if g.judul %}")
-    r = row(t, ["{{ g.judul }}"] + [None] * 6, K)
+    r = row(t, ["{{ g.judul }}"] + [None] * 6, k)
     merge_row(r, 0, 6)
     tag_row(t, "{%tr endif %}")
     tag_row(t, "{%tr for s in g.sasaran %}")
     tag_row(t, "{%tr for i in s.indikator %}")
     row(t, ["{% vm %}{{ s.nama }}", "{{ i.nama }}", "{{ i.kondisi_awal }}", "{%tc for v in i.target %}", "{{ v }}",
-            "{%tc endfor %}", "{{ i.target_akhir }}"], [I, I, T, T, T, T, T])
+            "{%tc endfor %}", "{{ i.target_akhir }}"], [i, i, n, n, n, n, n])
     tag_row(t, "{%tr endfor %}")
     tag_row(t, "{%tr endfor %}")
     tag_row(t, "{%tr endfor %}")
@@ -341,16 +356,11 @@ def pengukuran_table(doc, lengkap=False):
         k, header=True, valign=MID)
     row(t, ["1", "2", "3", "4", "5", "6=5/4", "7", "8", "9=5/8"], k, header=True)
     tag_row(t, "{%tr for s in sasaran %}")
-    tag_row(t, "{%tr for x in s.indikator %}")
+    tag_row(t, "{%tr for x in s." + ("baris_lampiran" if lengkap else "indikator") + " %}")
     row(t, ["{% vm %}{{ s.no }}", "{% vm %}{{ s.nama }}", "{{ x.nomor }} {{ x.nama }}", "{{ x.target }}",
             "{{ x.realisasi }}", "{{ x.capaian }}", "{{ x.predikat }}", "{{ x.target_akhir }}", "{{ x.capaian_renstra }}"],
         [k, i, i, n, n, n, k, n, n])
     Q._no_split(t.rows[-1])
-    if lengkap:
-        tag_row(t, "{%tr for u in x.sub %}")
-        row(t, ["{% vm %}{{ s.no }}", "{% vm %}{{ s.nama }}", "\u00a0\u00a0{{ u.nama }}", "{{ u.target }}",
-                "{{ u.realisasi }}", "{{ u.capaian }}", "{{ u.bobot }}", None, None], [k, i, i, n, n, n, k, n, n])
-        tag_row(t, "{%tr endfor %}")
     tag_row(t, "{%tr endfor %}")
     tag_row(t, "{%tr if s.rata %}")
     r = row(t, [None, "Rata-rata capaian sasaran {{ s.nomor }}", None, None, None, "{{ s.capaian }}",
@@ -362,7 +372,8 @@ def pengukuran_table(doc, lengkap=False):
 
 
 def riwayat_table(doc):
-    t = table(doc, [3.6, 4.6, 0.1, 1.5, 0.1, 4.3])
+    t = table(doc, [3.6, 4.6, 1.0, 1.0, 1.0, 3.0])
+    lebar(t, "3.6,4.6,*,3.0")
     Q.cell_margins(t, 0.05)
     row(t, ["Sasaran", "Indikator", "{%tc for y in riwayat.tahun %}", "{{ y }}", "{%tc endfor %}", "Perubahan "
             "terhadap {{ tahun_lalu }}"], K, header=True, valign=MID)

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from ..core.problems import LkjError
+from . import pdf_indeks
 
 TIMEOUT = 240  # seconds; a first start of LibreOffice with a fresh profile takes a few seconds
 
@@ -62,8 +63,12 @@ def buat_pdf(docx: Path, out_dir: Path | None = None) -> Path:
         cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                "--nologo", "--nolockcheck", "--convert-to", "pdf", "--outdir", work, str(docx)]
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT,
-                                  stdin=subprocess.DEVNULL)
+            proc = None
+            if pdf_indeks.punya_daftar_isi(docx):     # fill the Daftar Isi (see pdf_indeks)
+                proc = pdf_indeks.ekspor(soffice, Path(profile), docx, Path(work) / f"{docx.stem}.pdf", TIMEOUT)
+            if proc is None or not (Path(work) / f"{docx.stem}.pdf").is_file():
+                proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT,
+                                      stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired as exc:
             raise LkjError(f"LibreOffice tidak selesai mengubah '{docx.name}' ke PDF dalam {TIMEOUT} detik. "
                            "Tutup LibreOffice yang sedang terbuka lalu ulangi.") from exc

@@ -239,7 +239,7 @@ def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Pat
     from docx.shared import Cm
     from docxtpl import InlineImage
 
-    from . import charts
+    from . import charts, tabel_lebar
 
     out = Path(out)
     folder = Path(folder_foto) if folder_foto is not None else Path.cwd()
@@ -271,6 +271,7 @@ def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Pat
         _render(tpl, ctx, template, sel)
         document = tpl.docx
         _sort_tcpr(document)
+        tabel_lebar.atur(document)          # tables with a column loop (annual template)
         _paper(document, ctx["kertas"])
         props = _Properti(document.core_properties)
         props.title = f"Laporan Kinerja {ctx['unit']} {ctx['periode']} Tahun {ctx['tahun']}"

@@ -38,8 +38,7 @@ def sdm(lap: Laporan, no) -> dict:
     if not rows:
         return {"sdm": {"kolom": [], "baris": []}, "kalimat_sdm": ""}
     used = [p for p in L.PENDIDIKAN if any((r.kebutuhan.get(p) or r.bezetting.get(p)) for r in rows)]
-    kolom = (["Jabatan", "Keb. Σ"] + [f"Keb. {p}" for p in used] + ["Bez. Σ"] + [f"Bez. {p}" for p in used]
-             + ["L", "P"])
+    kolom = ["Jabatan", "K Σ"] + [f"K {p}" for p in used] + ["B Σ"] + [f"B {p}" for p in used] + ["L", "P"]
     baris = []
     for r in rows:
         if r.judul:
@@ -65,9 +64,9 @@ def sarpras(lap: Laporan, no) -> dict:
     rows = lap.tahunan.sarana
     no.bagian("sarpras", bool(rows))
     no.tabel("sarpras", bool(rows))
-    baris = [[str(i), teks(s.uraian), f"{angka(s.jumlah, 0)} {teks(s.satuan)}".strip() if s.jumlah is not None
-              else "-", teks(s.kondisi) or "-", teks(s.keterangan)] for i, s in enumerate(rows, start=1)]
-    return {"sarpras": {"kolom": ["No", "Sarana Prasarana", "Jumlah", "Kondisi", "Keterangan"] if rows else [],
+    baris = [[teks(s.uraian), f"{angka(s.jumlah, 0)} {teks(s.satuan)}".strip() if s.jumlah is not None
+              else "-", teks(s.kondisi) or "-", teks(s.keterangan)] for s in rows]
+    return {"sarpras": {"kolom": ["Sarana Prasarana", "Jumlah", "Kondisi", "Keterangan"] if rows else [],
                         "baris": baris}}
 
 

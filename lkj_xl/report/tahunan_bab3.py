@@ -70,7 +70,14 @@ def _sasaran(lap: Laporan, hasil: Hasil, fmt: Fmt) -> tuple[list[dict], dict]:
             r = tc.baris(h, tah.get(h.indikator.kode), f"{sn}.{k}", years, fmt, tahun)
             rows.append(r)
             by_kode[h.indikator.kode] = (h, r)
+        lampiran = []
+        for r in rows:      # Lampiran II: each indicator followed by its sub-indicators, one flat list
+            lampiran.append(r)
+            lampiran += [{"nomor": "", "nama": f"\u00a0\u00a0{u['nama']}", "target": u["target"],
+                          "realisasi": u["realisasi"], "capaian": u["capaian"], "predikat": u["bobot"],
+                          "target_akhir": "", "capaian_renstra": ""} for u in r["sub"]]
         out.append({"no": str(sn), "nomor": str(sn), "kode": teks(s.kode), "nama": teks(s.sasaran),
+                    "baris_lampiran": lampiran,
                     "capaian": fmt.pct(s.capaian), "predikat": teks(s.predikat) or "-",
                     "rata": len(rows) > 1, "indikator": rows, "_hasil": s})
     return out, by_kode
