@@ -371,6 +371,23 @@ def pengukuran_table(doc, lengkap=False):
     return t
 
 
+def komposit_tables(doc):
+    """One table per indicator measured through sub-indicators, with the rule and the total."""
+    tag(doc, "{%p for k in komposit %}")
+    p(doc, "{{ k.tabel }}", "Judul Tabel")
+    p(doc, "Sub Indikator {{ k.judul }}", "Judul Tabel")
+    t = table(doc, [0.8, 7.4, 1.6, 2.0, 2.1, 2.1])
+    row(t, ["No", "Sub Indikator", "Bobot", "Target", "Realisasi", "Capaian"], K, header=True, valign=MID)
+    tag_row(t, "{%tr for u in k.baris %}")
+    row(t, ["{{ u.no }}", "{{ u.nama }}", "{{ u.bobot }}", "{{ u.target }}", "{{ u.realisasi }}", "{{ u.capaian }}"],
+        [T, I, T, N, N, N])
+    tag_row(t, "{%tr endfor %}")
+    r = row(t, ["{{ k.aturan }}", None, None, "{{ k.target }}", "{{ k.realisasi }}", "{{ k.capaian }}"], [K, K, K, N, N, N])
+    merge_row(r, 0, 2)
+    p(doc, "{{ k.kalimat }}", "Paragraf Isi")
+    tag(doc, "{%p endfor %}")
+
+
 def riwayat_table(doc):
     t = table(doc, [3.6, 4.6, 1.0, 1.0, 1.0, 3.0])
     lebar(t, "3.6,4.6,*,3.0")
@@ -415,6 +432,7 @@ def bab3(doc):
     judul_tabel(doc, "pengukuran", "Pengukuran Kinerja {{ unit }} Tahun {{ tahun }}")
     pengukuran_table(doc)
     p(doc, "{{ catatan_pengukuran }}", "Catatan")
+    komposit_tables(doc)
     tag(doc, "{%p if grafik_capaian_sasaran %}")
     p(doc, "{{ grafik_capaian_sasaran }}", "Gambar")
     p(doc, "{{ gbr.capaian }} Capaian Kinerja per Sasaran Tahun {{ tahun }}", "Judul Tabel")

@@ -151,6 +151,12 @@ def capaian(lap: Laporan, hasil: Hasil, fmt: Fmt, no) -> dict:
     nomor = {k: r["nomor"] for k, (h, r) in by_kode.items()}
     no.bagian("capaian")
     no.tabel("pengukuran")
+    kompo = []
+    for s in sas:
+        for h, r in zip(s["_hasil"].indikator, s["indikator"]):
+            if h.komposit is not None and r["sub"]:
+                no.tabel(f"komposit_{r['kode']}")
+                kompo.append(tc.komposit(h, r, fmt, no.tab[f"komposit_{r['kode']}"]))
     no.gambar("capaian", bool(hasil.sasaran))
     ana, bench = analisis(lap, hasil, sas, unit)
     ada_riwayat = any(r["lalu"] for s in sas for r in s["indikator"])
@@ -182,6 +188,7 @@ def capaian(lap: Laporan, hasil: Hasil, fmt: Fmt, no) -> dict:
         "ada_pembanding": bool(bench), "pembanding": bench, "kalimat_pembanding": kal_bench,
         "jumlah_indikator": len(hasil.indikator),
         "grafik_tren": tren,
+        "komposit": kompo,
     }
 
 

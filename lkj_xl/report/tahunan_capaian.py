@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..core.formatting import angka, jumlah_kata
+from ..core.formatting import angka, bulat, jumlah_kata
 from ..core.model import Laporan, Nilai
 from ..core.performance import HUNDRED, Hasil, HasilIndikator, capaian as hitung_capaian
 from ..core.tahunan import HasilIndikatorTahunan
@@ -48,6 +48,36 @@ def perubahan(x: HasilIndikatorTahunan | None, satuan: str, fmt: Fmt, tahun_lalu
     pts = fmt.num(abs(x.selisih))
     rel = f" ({fmt.pct(abs(x.perubahan))})" if x.perubahan is not None else ""
     return f"{x.arah} {pts}{' poin' if satuan == '%' else ''}{rel}"
+
+
+def komposit(h: HasilIndikator, r: dict, fmt: Fmt, tabel: str) -> dict:
+    """The sub-indicator table of one composite indicator, and its arithmetic in words. The sum is
+    written out only when the printed parts add up to the printed total at this rounding."""
+    k = h.komposit
+    sat = h.indikator.satuan
+    parts = [p.sub.realisasi.angka for p in k.sub]
+    total = r["realisasi"]
+    shown = " + ".join(u["realisasi"] for u in r["sub"])
+    printed_sum = sum((bulat(v, fmt.desimal) for v in parts if v is not None), Decimal(0))
+    cocok = None not in parts and k.realisasi is not None and printed_sum == bulat(
+        k.realisasi * (len(parts) if k.aturan == "Rata-rata" else 1), fmt.desimal)
+    if k.aturan == "Rata-rata":
+        rumus = f"({shown}) / {len(parts)} = {total}" if cocok else total
+        kal = (f"Realisasi indikator {r['nomor']} adalah rata-rata realisasi {jumlah_kata(len(parts))} sub indikator"
+               f": {rumus}; capaiannya rata-rata capaian sub indikator, {r['capaian']}.")
+    elif k.aturan == "Jumlah":
+        rumus = f"{shown} = {total}" if cocok else total
+        kal = (f"Realisasi indikator {r['nomor']} adalah jumlah realisasi {jumlah_kata(len(parts))} sub indikator: "
+               f"{rumus}; terhadap target {r['target']} capaiannya {r['capaian']}.")
+    else:
+        kal = (f"Realisasi indikator {r['nomor']} adalah jumlah realisasi sub indikator dikalikan bobotnya "
+               f"(Σ bobot × realisasi) = {total}; terhadap target {r['target']} capaiannya {r['capaian']}.")
+    baris = [{"no": f"{i}.", "nama": u["nama"][3:], "bobot": u["bobot"].replace("bobot ", "") or "-",
+              "target": u["target"], "realisasi": u["realisasi"], "capaian": u["capaian"]}
+             for i, u in enumerate(r["sub"], start=1)]
+    return {"tabel": tabel, "judul": f"Indikator {r['nomor']} {r['nama']}", "baris": baris,
+            "aturan": {"Rata-rata": "Rata-rata", "Jumlah": "Jumlah"}.get(k.aturan, "Jumlah berbobot"),
+            "target": r["target"], "realisasi": total, "capaian": r["capaian"], "kalimat": kal, "_satuan": sat}
 
 
 def _sub_rows(h: HasilIndikator, fmt: Fmt) -> list[dict]:
@@ -102,8 +132,8 @@ def kalimat_komposit(h: HasilIndikator, r: dict) -> str:
     if not r["sub"]:
         return ""
     subs = "; ".join(f"{u['nama']} {u['realisasi']}" for u in r["sub"])
-    return (f"Realisasi indikator ini adalah {ATURAN_TEKS.get(h.komposit.aturan, h.komposit.aturan)} dari "
-            f"{jumlah_kata(len(r['sub']))} sub indikator: {subs}.")
+    return (f"Realisasi ini dihitung ({h.komposit.aturan.lower()}) dari {jumlah_kata(len(r['sub']))} sub "
+            f"indikator: {subs}.")
 
 
 def kalimat_lalu(x: HasilIndikatorTahunan | None, r: dict, tahun: int | None) -> str:
