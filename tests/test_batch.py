@@ -16,6 +16,8 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from lkj_xl.batch import bundle, discovery
+from lkj_xl.batch import job as J
 from lkj_xl.batch import runner as B
 from lkj_xl.cli import app
 
@@ -93,17 +95,12 @@ def test_exit_code_and_inputs_unchanged(run):
     assert _hashes(folder) == before
 
 
-def test_reports_written_for_clean_workbooks_only(run):
+def test_no_report_for_a_workbook_with_its_own_or_a_cross_report_error(run):
     folder, out, result, _ = run
-    made = sorted(p.name for p in out.glob("*.docx"))
-    assert made == sorted([
-        "2023_TW-III_Sekretariat-Kecamatan-Tempeh_Sekretaris-Kecamatan.docx",
-        "2023_TW-III_Seksi-Pelayanan-Umum-Kecamatan-Tempeh_Kasi-Pelayanan-Umum.docx",
-        "2023_TW-III_Seksi-Pemberdayaan-Masyarakat-Kecamatan-Tempeh_Kasi-Pemberdayaan-Masyarakat.docx",
-        "2023_TW-III_Seksi-Pemerintahan-Kecamatan-Tempeh_Kasi-Pemerintahan.docx",
-    ])
-    for p in out.glob("*.docx"):
-        assert Document(str(p)).paragraphs
+    # Camat and both Kasubbag have errors of their own; the Sekretaris and the three Kasi are named by
+    # cross-report errors (one NIP under two names, 001:245 vs 001:419; budgets not rolling up,
+    # 001:113 vs 001:511 and 001:326 vs 001:1198): no seed-001 report may come out final (issue 13.2).
+    assert sorted(p.name for p in out.glob("*.docx")) == []
     assert not list(out.rglob(".~lkj-*")), "temporary files left behind"
 
 
@@ -114,27 +111,28 @@ def test_rekap_ringkasan_rows(run):
     assert set(r) == {p.name for p in SEED001} | {"rusak.xlsx", "berkata_sandi.xlsx", "lama.xls"}
     assert [row["No"] for row in rows(out / "rekap.xlsx", "Ringkasan")] == list(range(1, 11))
 
-    assert r[SEKCAM]["Status"] == B.BERHASIL
+    assert r[SEKCAM]["Status"] == J.DITOLAK           # named by cross-report errors (issue 13.2)
+    assert "kesalahan lintas laporan" in r[SEKCAM]["Keterangan"] and "--paksa" in r[SEKCAM]["Keterangan"]
     assert r[SEKCAM]["Jabatan"] == "Sekretaris Kecamatan"
     assert r[SEKCAM]["Eselon"] == "III.b"
     assert r[SEKCAM]["NIP"] == "19700507 199203 1 009"
     assert r[SEKCAM]["Periode"] == "TW III 2023"
     assert r[SEKCAM]["Kesalahan"] == 0
     assert r[SEKCAM]["Masalah Lintas Laporan"] == 2       # nip-nama-berbeda + rincian-lintas-tidak-sama
-    assert r[SEKCAM]["File Laporan"] == "2023_TW-III_Sekretariat-Kecamatan-Tempeh_Sekretaris-Kecamatan.docx"
+    assert not r[SEKCAM]["File Laporan"]
     assert isinstance(r[SEKCAM]["Jumlah Indikator"], int) and r[SEKCAM]["Jumlah Indikator"] > 0
     assert isinstance(r[SEKCAM]["Serapan Anggaran (%)"], float)
 
     for name, errors in ((CAMAT, 3), (KSB_KEU, 1), (KSB_UMUM, 1)):
-        assert r[name]["Status"] == B.DITOLAK
+        assert r[name]["Status"] == J.DITOLAK
         assert r[name]["Kesalahan"] == errors
         assert not r[name]["File Laporan"]
         assert "--paksa" in r[name]["Keterangan"]
     assert r[CAMAT]["Nama"] == "ABDILAH USYAD, S.STP"
 
-    assert r["rusak.xlsx"]["Status"] == B.GAGAL and "rusak" in r["rusak.xlsx"]["Keterangan"]
-    assert r["berkata_sandi.xlsx"]["Status"] == B.GAGAL and "kata sandi" in r["berkata_sandi.xlsx"]["Keterangan"]
-    assert r["lama.xls"]["Status"] == B.GAGAL and "Excel lama" in r["lama.xls"]["Keterangan"]
+    assert r["rusak.xlsx"]["Status"] == J.GAGAL and "rusak" in r["rusak.xlsx"]["Keterangan"]
+    assert r["berkata_sandi.xlsx"]["Status"] == J.GAGAL and "kata sandi" in r["berkata_sandi.xlsx"]["Keterangan"]
+    assert r["lama.xls"]["Status"] == J.GAGAL and "Excel lama" in r["lama.xls"]["Keterangan"]
 
 
 def test_rekap_masalah_cross_report_problems(run):
@@ -177,7 +175,7 @@ def test_rekap_is_a_formatted_excel_table(run):
     header = [c.value for c in ws[1]]
     col = header.index("Rata-rata Capaian (%)") + 1
     assert ws.cell(2, col).number_format == "0.00"
-    link = header.index("File Laporan") + 1
+    link = header.index("File Workbook") + 1       # no report is made in this run (see above)
     made = [ws.cell(r, link) for r in range(2, ws.max_row + 1) if ws.cell(r, link).value]
     assert made and all(c.hyperlink is not None for c in made)
 
@@ -198,38 +196,51 @@ def test_paksa_and_gabung_in_process(tmp_path):
     result = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--jobs", "1", "--paksa", "--gabung"])
     assert result.exit_code == 1, result.output      # drafts and cross errors are still errors
     drafts = sorted(p.name for p in out.glob("*_DRAF.docx"))
+    # own errors (Camat, Kasubbag) or named by a cross-report error (the others): all DRAF (issue 13.2)
     assert drafts == ["2023_TW-III_Kecamatan-Tempeh_Camat-Tempeh_DRAF.docx",
+                      "2023_TW-III_Sekretariat-Kecamatan-Tempeh_Sekretaris-Kecamatan_DRAF.docx",
+                      "2023_TW-III_Seksi-Pelayanan-Umum-Kecamatan-Tempeh_Kasi-Pelayanan-Umum_DRAF.docx",
+                      "2023_TW-III_Seksi-Pemberdayaan-Masyarakat-Kecamatan-Tempeh_Kasi-Pemberdayaan-Masyarakat_DRAF.docx",
+                      "2023_TW-III_Seksi-Pemerintahan-Kecamatan-Tempeh_Kasi-Pemerintahan_DRAF.docx",
                       "2023_TW-III_Sub-Bagian-Keuangan-Kecamatan-Tempeh_Kasubbag-Keuangan_DRAF.docx",
                       "2023_TW-III_Sub-Bagian-Umum-dan-Kepegawaian-Kecamatan-Tempeh_Kasubbag-Umum-dan-Kepegawaian_DRAF.docx"]
     status = {r["File Workbook"]: r["Status"] for r in rows(out / "rekap.xlsx", "Ringkasan")}
-    assert status[CAMAT] == B.DRAF and status[SEKCAM] == B.BERHASIL
+    assert status[CAMAT] == J.DRAF and status[SEKCAM] == J.DRAF
+    ws = load_workbook(out / "rekap.xlsx")["Ringkasan"]
+    link = [c.value for c in ws[1]].index("File Laporan") + 1
+    made = [ws.cell(r, link) for r in range(2, ws.max_row + 1) if ws.cell(r, link).value]
+    assert len(made) == 7 and all(c.hyperlink is not None for c in made)
 
     combined = out / "2023_TW-III_Kecamatan-Tempeh_Gabungan.docx"
     doc = Document(str(combined))
     singles = [Document(str(p)) for p in out.glob("*.docx") if p != combined]
-    assert len(doc.sections) == sum(len(d.sections) for d in singles) == 7
-    for s in doc.sections:
+    # the cover and Daftar Isi are one section of their own, then the seven reports
+    assert len(doc.sections) == 1 + sum(len(d.sections) for d in singles) == 8
+    for k, s in enumerate(doc.sections):
         pg = s._sectPr.find(qn("w:pgNumType"))
-        assert pg is not None and pg.get(qn("w:start")) == "1"
+        # one sequence of pages for the Daftar Isi: numbering starts at the first report and runs on
+        assert (pg is not None and pg.get(qn("w:start")) == "1") == (k == 1)
         assert s.start_type == 2      # WD_SECTION.NEW_PAGE
-    # hierarchy order: Camat (III.a), Sekretaris (III.b), Kasi (IV.a), Kasubbag (IV.b)
+    # organisation order (issue 13.10): Camat (III.a), Sekretaris (III.b), the Kasi in SOTK order
+    # as bundled in seed 001 (001:431, 595, 744), the Kasubbag (001:876, 1087)
     text = "\n".join(p.text for p in doc.paragraphs)
-    positions = [text.find(f"{j}\n") if text.find(f"{j}\n") >= 0 else text.find(j)
-                 for j in ("Camat Tempeh", "Sekretaris Kecamatan", "Kasi Pelayanan Umum", "Kasi Pemberdayaan Masyarakat",
-                           "Kasi Pemerintahan", "Kasubbag Keuangan", "Kasubbag Umum dan Kepegawaian")]
+    body = text[text.find("Kasubbag Umum dan Kepegawaian – "):]        # after the Daftar Isi
+    positions = [body.find(f"{j}\n") if body.find(f"{j}\n") >= 0 else body.find(j)
+                 for j in ("Camat Tempeh", "Sekretaris Kecamatan", "Kasi Pemerintahan", "Kasi Pemberdayaan Masyarakat",
+                           "Kasi Pelayanan Umum", "Kasubbag Keuangan", "Kasubbag Umum dan Kepegawaian")]
     assert all(p >= 0 for p in positions)
     assert positions == sorted(positions)
-    # each report keeps its own header: the Sekretaris' (not a draft) has no DRAF banner
+    # each report keeps its own header; the front has none
     headers = [" ".join(p.text for p in s.header.paragraphs) for s in doc.sections]
-    assert "DRAF" in headers[0] and "DRAF" not in headers[1]
+    assert headers[0].strip() == "" and all("DRAF" in h for h in headers[1:])
 
 
 def test_gabung_order_helper():
-    mk = lambda rel, e, j: B.HasilFile(0, rel, "", eselon=e, jabatan=j)
+    mk = lambda rel, e, j: J.HasilFile(0, rel, "", eselon=e, jabatan=j)
     files = [mk("d", "IV.b", "Kasubbag Umum"), mk("a", "IV.a", "Kasi Pemerintahan"), mk("c", "", "Staf"),
              mk("b", "III.a", "Camat"), mk("e", "III.b", "Sekretaris Kecamatan"), mk("f", "IV.a", "Kasi Ekonomi")]
-    assert [f.jabatan for f in sorted(files, key=B.kunci_hierarki)] == [
-        "Camat", "Sekretaris Kecamatan", "Kasi Ekonomi", "Kasi Pemerintahan", "Kasubbag Umum", "Staf"]
+    assert [f.jabatan for f in sorted(files, key=bundle.kunci_hierarki)] == [   # SOTK, not alphabetical
+        "Camat", "Sekretaris Kecamatan", "Kasi Pemerintahan", "Kasi Ekonomi", "Kasubbag Umum", "Staf"]
 
 
 def test_clean_folder_exits_0_with_subfolders(tmp_path):
@@ -295,16 +306,16 @@ def test_exception_in_one_workbook_does_not_stop_the_batch(tmp_path, monkeypatch
     for n in "abc":
         shutil.copy2(SEED000_XLSX, folder / f"{n}.xlsx")
     hasil = B.jalankan(folder, tmp_path / "hasil", jobs=1)
-    assert [f.status for f in hasil.files] == [B.BERHASIL, B.GAGAL, B.BERHASIL]
+    assert [f.status for f in hasil.files] == [J.BERHASIL, J.GAGAL, J.BERHASIL]
     assert hasil.files[1].masalah[0].code == "proses-gagal" and "boom" in hasil.files[1].alasan
     assert hasil.kode_keluar == 1
 
 
-def crash_on_name(job: B.Pekerjaan) -> B.HasilFile:
+def crash_on_name(job: J.Pekerjaan) -> J.HasilFile:
     """A worker function that kills its process for one workbook (segfault / OOM stand-in)."""
     if "crash" in job.rel:
         os._exit(3)
-    return B.proses_file(job)
+    return J.proses_file(job)
 
 
 def test_a_dying_worker_process_is_isolated(tmp_path):
@@ -313,11 +324,11 @@ def test_a_dying_worker_process_is_isolated(tmp_path):
     for n in ("a", "b_crash", "c", "d"):
         shutil.copy2(SEED000_XLSX, folder / f"{n}.xlsx")
     out = tmp_path / "hasil"
-    jobs = [B.Pekerjaan(k, str(p), p.name, str(out), ".~lkj-uji-") for k, p in enumerate(sorted(folder.iterdir()), 1)]
-    got: list[B.HasilFile] = []
+    jobs = [J.Pekerjaan(k, str(p), p.name, str(out), ".~lkj-uji-") for k, p in enumerate(sorted(folder.iterdir()), 1)]
+    got: list[J.HasilFile] = []
     B._paralel(jobs, 2, got.append, fn=crash_on_name)
     status = {h.rel: h.status for h in got}
-    assert status == {"a.xlsx": B.BERHASIL, "b_crash.xlsx": B.GAGAL, "c.xlsx": B.BERHASIL, "d.xlsx": B.BERHASIL}
+    assert status == {"a.xlsx": J.BERHASIL, "b_crash.xlsx": J.GAGAL, "c.xlsx": J.BERHASIL, "d.xlsx": J.BERHASIL}
     B._bersihkan(out, ".~lkj-uji-")
 
 
@@ -392,7 +403,7 @@ def test_missing_libreoffice_keeps_the_word_report(tmp_path, monkeypatch):
     shutil.copy2(SEED000_XLSX, folder / "a.xlsx")
     hasil = B.jalankan(folder, tmp_path / "hasil", jobs=1, pdf=True)
     f = hasil.files[0]
-    assert f.status == B.BERHASIL and f.docx.exists() and f.pdf is None
+    assert f.status == J.BERHASIL and f.docx.exists() and f.pdf is None
     assert [p.code for p in f.masalah if p.code.startswith("pdf")] == ["pdf-gagal-dibuat"]
     assert "LibreOffice" in f.alasan
     assert hasil.kode_keluar == 1
@@ -418,7 +429,7 @@ def test_gabung_keeps_each_reports_sections_paper_and_headers(tmp_path):
     b.add_paragraph("isi B")
     b.save(tmp_path / "b.docx")
 
-    out = B.gabung_docx([tmp_path / "a.docx", tmp_path / "b.docx"], tmp_path / "gabung.docx")
+    out = bundle.gabung_docx([tmp_path / "a.docx", tmp_path / "b.docx"], tmp_path / "gabung.docx")
     doc = Document(str(out))
     assert [p.text for p in doc.paragraphs if p.text] == ["isi A halaman 1", "lampiran A melintang", "isi B"]
     s = doc.sections

@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from lkj_xl.batch import discovery
 from lkj_xl.batch import runner as B
 from lkj_xl.batch.naming import PemberiNama, bagian, nama_laporan, stem_aman
 
@@ -74,7 +75,7 @@ def test_which_files_are_picked_up(tmp_path):
                 "a/x.cadangan-20231002-101500.xlsx", "rekap.xlsx", "catatan.txt", "a/b/~WRL0001.tmp", "out/o.xlsx"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_bytes(b"")
-    found, skipped = B.cari_workbook(tmp_path, tmp_path / "out")
+    found, skipped = discovery.cari_workbook(tmp_path, tmp_path / "out")
     assert [p.relative_to(tmp_path).as_posix() for p in found] == ["x.xlsx", "a/lama.xls", "a/Y.XLSX", "a/b/z.xlsm"]
     reasons = {p.name: r for p, r in skipped}
     assert set(reasons) == {"~$x.xlsx", ".~lkj-1-2.xlsx", "x.cadangan-20231002-101500.xlsx", "rekap.xlsx"}

@@ -70,6 +70,23 @@ CATALOG: dict[str, tuple[str, str, str]] = {
         ERROR, "Pemrosesan file ini gagal: {alasan}.",
         "Buka file di Excel dan simpan ulang; bila masih gagal, jalankan lagi dengan --jobs 1 dan LKJ_DEBUG=1 lalu laporkan ke admin."),
     "laporan-gagal-dibuat": (ERROR, "Laporan Word tidak dapat dibuat: {alasan}", ""),
+    "bukan-file-biasa": (
+        ERROR, "File ini bukan file biasa ({jenis}), sehingga tidak dibuka.",
+        "Ganti dengan salinan workbook yang sebenarnya (file .xlsx biasa), lalu jalankan lagi."),
+    "waktu-habis": (
+        ERROR, "Pemrosesan file ini dihentikan karena melebihi batas waktu {batas} detik.",
+        "Periksa apakah workbook ini sangat besar atau rusak. Bila memang besar, jalankan lagi dengan "
+        "--batas-waktu yang lebih besar, misalnya --batas-waktu 600."),
+    "disk-penuh": (
+        ERROR, "Disk penuh: laporan tidak dapat ditulis ke folder keluaran {folder}.",
+        "Ini bukan kesalahan workbook. Kosongkan ruang di disk itu atau pilih folder keluaran di disk lain, "
+        "lalu jalankan lagi."),
+    "keluaran-tidak-bisa-ditulis": (
+        ERROR, "Folder keluaran {folder} tidak dapat ditulis ({alasan}).",
+        "Ini bukan kesalahan workbook. Periksa izin folder itu atau pilih folder keluaran lain, lalu jalankan lagi."),
+    "memori-habis": (
+        ERROR, "Memori komputer tidak cukup untuk mengolah file ini.",
+        "Tutup program lain, atau jalankan lagi dengan --jobs 1; bila masih gagal, workbook ini terlalu besar."),
     "pdf-gagal-dibuat": (ERROR, "PDF tidak dapat dibuat: {alasan}", "Laporan Word tetap tersedia."),
     "gabung-gagal": (ERROR, "Dokumen gabungan tidak dapat dibuat: {alasan}", "Laporan per pejabat tetap tersedia."),
 }

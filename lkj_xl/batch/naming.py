@@ -8,8 +8,12 @@ case) with a numeric suffix.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from pathlib import Path
+
+from ..workbook.writing import usual_permissions
 
 WINDOWS_RESERVED = frozenset(
     {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
@@ -77,3 +81,26 @@ class PemberiNama:
             n += 1
         self._taken.add(name.lower())
         return name
+
+
+# ---------------------------------------------------------------- output names of a batch
+
+def folder_keluaran(out: Path, rel: Path) -> Path:
+    """The output folder of the workbook at `rel` (relative to the batch folder): its subfolders, made safe."""
+    parts = [bagian(p) or "_" for p in rel.parent.parts]
+    return out.joinpath(*parts) if parts else out
+
+
+def beri_nama(files: list, namers: dict[Path, PemberiNama]) -> None:
+    """Move the temporary outputs of `files` (HasilFile) to their final, unique names, in input order:
+    names are deterministic whatever order the workers finished in."""
+    for hf in sorted(files, key=lambda f: f.nomor):
+        if not hf.tmp_docx:
+            continue
+        folder = Path(hf.folder_keluaran)
+        namer = namers.setdefault(folder, PemberiNama())
+        name = namer.ambil(hf.stem, ".docx")
+        final = folder / name
+        os.replace(hf.tmp_docx, final)
+        usual_permissions(final)
+        hf.docx, hf.tmp_docx = final, None

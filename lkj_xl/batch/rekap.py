@@ -8,9 +8,10 @@ below; pandas orders and types them. The file is written atomically.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import pandas as pd
 from openpyxl import Workbook
@@ -19,7 +20,13 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
+from ..core.formatting import nip as format_nip
+from ..core.problems import ERROR, Problem
 from ..workbook.writing import atomic_save
+from .crosscheck import MasalahLintas
+
+if TYPE_CHECKING:
+    from .runner import HasilBatch
 
 NAMA_FILE = "rekap.xlsx"
 
@@ -181,3 +188,50 @@ def tulis_rekap(out: Path, ringkasan: list[dict[str, Any]], masalah: list[dict[s
         ws3.cell(i, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
 
     return atomic_save(wb.save, Path(out))
+
+
+# ---------------------------------------------------------------- rows from a batch result
+
+def _rel_link(target: Path | None, base: Path) -> str | None:
+    if target is None:
+        return None
+    try:
+        return Path(os.path.relpath(target, base)).as_posix()
+    except ValueError:        # another drive on Windows
+        return str(target)
+
+
+def baris_rekap(hasil: "HasilBatch") -> tuple[list[dict], list[dict]]:
+    out, folder = hasil.keluaran, hasil.folder
+    ringkasan, masalah = [], []
+    for hf in sorted(hasil.files, key=lambda f: f.nomor):
+        ringkasan.append({
+            "file": hf.rel, "file_link": _rel_link(folder / hf.rel, out),
+            "unit": hf.unit or hf.perangkat_daerah, "jabatan": hf.jabatan, "eselon": hf.eselon, "nama": hf.nama,
+            "nip": format_nip(hf.nip) if hf.nip else "",
+            "periode": " ".join(str(x) for x in (hf.periode, hf.tahun or "") if x),
+            "indikator": hf.indikator, "tercapai": hf.tercapai,
+            "capaian": hf.capaian, "serapan": hf.serapan, "efisiensi": hf.efisiensi,
+            "kategori": hf.kategori, "predikat": hf.predikat,
+            "kesalahan": hf.kesalahan, "peringatan": hf.peringatan, "lintas": len(hf.masalah_lintas),
+            "status": hf.status, "keterangan": hf.alasan,
+            "laporan": hf.docx.relative_to(out).as_posix() if hf.docx else "",
+            "laporan_link": _rel_link(hf.docx, out),
+            "pdf": hf.pdf.relative_to(out).as_posix() if hf.pdf else "", "pdf_link": _rel_link(hf.pdf, out),
+        })
+        link = _rel_link(folder / hf.rel, out)
+        for p in hf.masalah:
+            jenis = "File" if isinstance(p, MasalahLintas) else "Isi workbook"
+            masalah.append(_baris_masalah(p, hf.rel, link, jenis))
+        for p in hf.masalah_lintas:
+            masalah.append(_baris_masalah(p, hf.rel, link, "Lintas laporan"))
+    for p in hasil.masalah_batch:
+        masalah.append(_baris_masalah(p, p.file, None, "Batch"))
+    return ringkasan, masalah
+
+
+def _baris_masalah(p: Problem, file: str, link: str | None, jenis: str) -> dict:
+    return {"file": file, "file_link": link, "jenis": jenis,
+            "tingkat": "Kesalahan" if p.severity == ERROR else "Peringatan", "kode": p.code,
+            "sheet": p.sheet, "sel": p.cell, "pesan": p.message, "saran": p.hint,
+            "lain": p.lokasi_lain if isinstance(p, MasalahLintas) else ""}

@@ -10,7 +10,8 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColum
                            TimeRemainingColumn)
 from rich.table import Table
 
-from ..batch.runner import BERHASIL, DITOLAK, DRAF, GAGAL, HasilBatch, HasilFile, Pemantau, jalankan
+from ..batch.job import BERHASIL, DITOLAK, DRAF, GAGAL, HasilFile
+from ..batch.runner import HasilBatch, Pemantau, jalankan
 from ..core.problems import TINGKAT, LkjError
 from .common import EXIT_USAGE, console, err_console, fail, stdout_is_tty, user_errors
 

@@ -1,23 +1,27 @@
 """The .docx -> PDF through LibreOffice (`soffice --headless --convert-to pdf`).
 
-Each conversion gets its own temporary LibreOffice profile (-env:UserInstallation) so parallel
-conversions from batch workers do not collide, and writes into a temporary folder next to the
-target first, so a PDF appears complete or not at all.
+One LibreOffice process converts a whole list of files (`ubah_banyak`): it starts once (a start
+costs more than a conversion), in its own temporary profile (-env:UserInstallation) so parallel
+instances never collide, and in its own process group, so it is always shut down with everything it
+started, whatever happens (a hang, Ctrl-C, an error). A file on which LibreOffice makes no progress
+for `batas` seconds is reported, LibreOffice is killed and a fresh one goes on with the next files.
+Every PDF is written in a temporary folder first, so it appears complete or not at all.
 """
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from ..core.problems import LkjError
 from . import pdf_indeks
 
-TIMEOUT = 240  # seconds; a first start of LibreOffice with a fresh profile takes a few seconds
+TIMEOUT = 240  # seconds per file without progress; a first start with a fresh profile takes a few seconds
 
 _CANDIDATES = {
     "win32": [r"C:\Program Files\LibreOffice\program\soffice.exe",
@@ -45,46 +49,142 @@ def cari_soffice() -> str | None:
     return None
 
 
-def buat_pdf(docx: Path, out_dir: Path | None = None) -> Path:
+def _matikan(proc: subprocess.Popen) -> None:
+    """Stop LibreOffice and every process it started (its own process group / job tree)."""
+    if os.name == "posix":
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    else:
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True)
+    try:
+        proc.kill()
+    except OSError:
+        pass
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        pass
+
+
+def _popen(cmd: list[str], log) -> subprocess.Popen:
+    kw: dict = {"stdin": subprocess.DEVNULL, "stdout": log, "stderr": log}
+    if os.name == "posix":
+        kw["start_new_session"] = True
+    else:
+        kw["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
+    return subprocess.Popen(cmd, **kw)
+
+
+def _satu_proses(soffice: str, files: list[Path], out: Path, batas: float, berhenti=None) -> tuple[int, str]:
+    """Convert `files` in order into `out` with one LibreOffice. Returns (how many files are done, the
+    error text when it stopped early). Always leaves LibreOffice shut down."""
+    profile = tempfile.mkdtemp(prefix="lkj_lo_profil_")
+    cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+           "--nologo", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(out)]
+    proc = None
+    log = open(Path(profile) / "keluaran.txt", "w+b")
+    try:
+        macro = None
+        if any(pdf_indeks.punya_daftar_isi(f) for f in files):     # fill the Daftar Isi (see pdf_indeks)
+            macro = pdf_indeks.siapkan(soffice, Path(profile), files, out, batas)
+        try:
+            proc = _popen(macro or cmd + [str(f) for f in files], log)
+        except OSError as exc:
+            raise LkjError(f"LibreOffice ({soffice}) tidak dapat dijalankan: {exc}. {PESAN_TIDAK_ADA}") from exc
+        done, last = 0, time.monotonic()
+        while True:
+            finished = proc.poll() is not None
+            while done < len(files) and (out / f"{files[done].stem}.pdf").is_file() and (
+                    finished or (done + 1 < len(files) and (out / f"{files[done + 1].stem}.pdf").exists())
+                    or _stable(out / f"{files[done].stem}.pdf")):
+                done, last = done + 1, time.monotonic()
+            if finished:
+                log.seek(0)
+                err = [ln for ln in log.read().decode("utf-8", "replace").splitlines()
+                       if ln.strip() and not ln.startswith("convert ")]
+                return done, (err[-1].strip() if err else "")
+            if berhenti is not None and berhenti.is_set():
+                return done, "dibatalkan"
+            if time.monotonic() - last > batas:
+                return done, (f"LibreOffice tidak selesai dalam {batas:g} detik dan dihentikan. Buka file Word itu, "
+                              "periksa isinya, lalu buat PDF-nya dari Word")
+            time.sleep(0.1)
+    finally:
+        if proc is not None:
+            _matikan(proc)
+        log.close()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _stable(pdf: Path) -> bool:
+    """A PDF LibreOffice has finished writing ends with %%EOF."""
+    try:
+        with pdf.open("rb") as fh:
+            fh.seek(max(0, pdf.stat().st_size - 1024))
+            return b"%%EOF" in fh.read()
+    except OSError:
+        return False
+
+
+def ubah_banyak(files: list[Path], out_dir: Path, batas: float = TIMEOUT,
+                berhenti=None) -> dict[Path, Path | str]:
+    """Convert every .docx of `files` (distinct names) to `<out_dir>/<stem>.pdf`, with as few
+    LibreOffice starts as possible. Returns, per input, the PDF's path or why it failed (Indonesian).
+    `berhenti` (a threading.Event): when set, LibreOffice is shut down and the rest is left undone."""
+    soffice = cari_soffice()
+    if not soffice:
+        return {f: PESAN_TIDAK_ADA for f in files}
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result: dict[Path, Path | str] = {}
+    todo = list(files)
+    while todo and not (berhenti is not None and berhenti.is_set()):
+        work = Path(tempfile.mkdtemp(prefix=".lkj_pdf_", dir=out_dir))
+        try:
+            try:
+                done, error = _satu_proses(soffice, todo, work, batas, berhenti)
+            except LkjError as exc:
+                return {**result, **{f: str(exc) for f in todo}}
+            for f in todo[:done]:
+                produced = work / f"{f.stem}.pdf"
+                if produced.stat().st_size > 0:
+                    os.replace(produced, out_dir / produced.name)
+                    result[f] = out_dir / produced.name
+                else:
+                    result[f] = f"LibreOffice gagal mengubah '{f.name}' ke PDF."
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        if done < len(todo):
+            bad = todo[done]
+            result[bad] = (f"LibreOffice gagal mengubah '{bad.name}' ke PDF"
+                           + (f": {error}" if error else "") + ".")
+            done += 1
+        todo = todo[done:]
+    return result
+
+
+def buat_pdf(docx: Path, out_dir: Path | None = None, batas: float = TIMEOUT) -> Path:
     """Convert `docx` to `<out_dir>/<stem>.pdf` (default: next to the .docx); return the PDF path.
     Raises LkjError (Bahasa Indonesia) when LibreOffice is missing, fails or times out."""
     docx = Path(docx).resolve()
     if not docx.is_file():
         raise LkjError(f"File Word '{docx}' tidak ditemukan, sehingga PDF tidak dapat dibuat.")
-    soffice = cari_soffice()
-    if not soffice:
+    if not cari_soffice():
         raise LkjError(PESAN_TIDAK_ADA)
     out_dir = Path(out_dir).resolve() if out_dir is not None else docx.parent
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{docx.stem}.pdf"
-    profile = tempfile.mkdtemp(prefix="lkj_lo_profil_")
-    work = tempfile.mkdtemp(prefix=".lkj_pdf_", dir=out_dir)
+    work = Path(tempfile.mkdtemp(prefix=".lkj_pdf_", dir=out_dir))
     try:
-        cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-               "--nologo", "--nolockcheck", "--convert-to", "pdf", "--outdir", work, str(docx)]
+        made = ubah_banyak([docx], work, batas)[docx]
+        if isinstance(made, str):
+            raise LkjError(made)
+        target = out_dir / made.name
         try:
-            proc = None
-            if pdf_indeks.punya_daftar_isi(docx):     # fill the Daftar Isi (see pdf_indeks)
-                proc = pdf_indeks.ekspor(soffice, Path(profile), docx, Path(work) / f"{docx.stem}.pdf", TIMEOUT)
-            if proc is None or not (Path(work) / f"{docx.stem}.pdf").is_file():
-                proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT,
-                                      stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired as exc:
-            raise LkjError(f"LibreOffice tidak selesai mengubah '{docx.name}' ke PDF dalam {TIMEOUT} detik. "
-                           "Tutup LibreOffice yang sedang terbuka lalu ulangi.") from exc
-        except OSError as exc:
-            raise LkjError(f"LibreOffice ({soffice}) tidak dapat dijalankan: {exc}. {PESAN_TIDAK_ADA}") from exc
-        produced = Path(work) / f"{docx.stem}.pdf"
-        if proc.returncode != 0 or not produced.is_file() or produced.stat().st_size == 0:
-            detail = (proc.stderr or proc.stdout or "").strip().splitlines()
-            raise LkjError(f"LibreOffice gagal mengubah '{docx.name}' ke PDF"
-                           + (f": {detail[-1]}" if detail else "") + ".")
-        try:
-            os.replace(produced, target)
+            os.replace(made, target)
         except PermissionError as exc:
             raise LkjError(f"File '{target}' tidak dapat ditulis; mungkin sedang dibuka. Tutup lalu ulangi.") from exc
         return target
     finally:
         shutil.rmtree(work, ignore_errors=True)
-        with contextlib.suppress(OSError):
-            shutil.rmtree(profile, ignore_errors=True)

@@ -1,43 +1,46 @@
-"""PDF of a document with a table of contents: LibreOffice's `--convert-to pdf` prints a TOC field as it
-was saved (Word fills it only when the file is opened in Word), so the Daftar Isi would be empty. For
-such documents the conversion runs a small LibreOffice Basic macro instead, which opens the file,
-updates every index (the TOC, with the page numbers of this very layout) and exports the PDF.
+"""PDF of documents with a table of contents: LibreOffice's `--convert-to pdf` prints a TOC field as it
+was saved (Word fills it only when the file is opened in Word), so the Daftar Isi would be empty. When
+a list to convert holds such a document, the one LibreOffice of `pdf._satu_proses` runs a small Basic
+macro instead of `--convert-to`: it opens each file, updates every index (the TOC, with the page
+numbers of this very layout) and exports the PDF to the same place `--convert-to` would.
 
-The macro lives in the throw-away profile of one conversion (user/basic/Standard), never in the
-user's own LibreOffice; the paths reach it through environment variables, so no quoting of file
-names inside a macro URL is needed.
+The macro lives in the throw-away profile of that conversion (user/basic/Standard), never in the
+user's own LibreOffice; the file names are written into it as Basic string literals.
 """
 from __future__ import annotations
 
-import os
 import subprocess
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 MODUL = "LkjPdf"
-_XBA = f"""<?xml version="1.0" encoding="UTF-8"?>
+_KEPALA = f"""<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
 <script:module xmlns:script="http://openoffice.org/2000/script" script:name="{MODUL}" script:language="StarBasic">
-Sub Ekspor
+"""
+_SATU = """
+Sub SatuFile(sIn As String, sOut As String)
+  Dim oDoc As Object
   On Error GoTo Gagal
   Dim aLoad(0) As New com.sun.star.beans.PropertyValue
-  aLoad(0).Name = &quot;Hidden&quot;
+  aLoad(0).Name = "Hidden"
   aLoad(0).Value = True
-  oDoc = StarDesktop.loadComponentFromURL(ConvertToURL(Environ(&quot;LKJ_PDF_MASUK&quot;)), &quot;_blank&quot;, 0, aLoad())
+  oDoc = StarDesktop.loadComponentFromURL(ConvertToURL(sIn), "_blank", 0, aLoad())
   oIdx = oDoc.getDocumentIndexes()
   For i = 0 To oIdx.getCount() - 1
     oIdx.getByIndex(i).update()
   Next i
   Dim aSave(0) As New com.sun.star.beans.PropertyValue
-  aSave(0).Name = &quot;FilterName&quot;
-  aSave(0).Value = &quot;writer_pdf_Export&quot;
-  oDoc.storeToURL(ConvertToURL(Environ(&quot;LKJ_PDF_KELUAR&quot;)), aSave())
+  aSave(0).Name = "FilterName"
+  aSave(0).Value = "writer_pdf_Export"
+  oDoc.storeToURL(ConvertToURL(sOut), aSave())
   oDoc.close(True)
   Exit Sub
 Gagal:
+  On Error Resume Next
   If Not IsNull(oDoc) Then oDoc.close(True)
 End Sub
-</script:module>
 """
 
 
@@ -48,32 +51,37 @@ def punya_daftar_isi(docx: Path) -> bool:
             xml = z.read("word/document.xml")
     except (OSError, KeyError, zipfile.BadZipFile):
         return False
-    return b"TOC \\o" in xml or b"TOC \\\\o" in xml
+    return b"TOC \\o" in xml
 
 
-def _pasang_makro(profile: Path) -> bool:
-    """Add the macro module to an initialised profile's Standard library; False when the profile has none."""
+def _basic(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
+def makro(files: list[Path], out: Path) -> str:
+    """The module text: one SatuFile call per document, into `out/<stem>.pdf`, in order."""
+    calls = "\n".join(f"  SatuFile {_basic(str(f))}, {_basic(str(out / (f.stem + '.pdf')))}" for f in files)
+    return _KEPALA + escape(f"Sub Ekspor\n{calls}\nEnd Sub\n{_SATU}") + "</script:module>\n"
+
+
+def siapkan(soffice: str, profile: Path, files: list[Path], out: Path, timeout: float) -> list[str] | None:
+    """Initialise the profile, install the macro; the command that runs it, or None when the profile
+    has no Basic library (the caller converts the usual way)."""
+    base = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
+            "--nolockcheck"]
+    try:
+        subprocess.run(base + ["--terminate_after_init"], capture_output=True, timeout=timeout,
+                       stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
     lib = profile / "user" / "basic" / "Standard"
     index = lib / "script.xlb"
     if not index.is_file():
-        return False
-    (lib / f"{MODUL}.xba").write_text(_XBA, encoding="utf-8")
+        return None
+    (lib / f"{MODUL}.xba").write_text(makro(files, out), encoding="utf-8")
     text = index.read_text(encoding="utf-8")
     if f'library:name="{MODUL}"' not in text:
-        text = text.replace("</library:library>", f' <library:element library:name="{MODUL}"/>\n</library:library>')
-        index.write_text(text, encoding="utf-8")
-    return True
-
-
-def ekspor(soffice: str, profile: Path, docx: Path, pdf: Path, timeout: int) -> subprocess.CompletedProcess | None:
-    """Run the macro conversion; None when the macro could not be installed (the caller converts the
-    usual way). Raises subprocess.TimeoutExpired / OSError like subprocess.run."""
-    base = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
-            "--nolockcheck"]
-    subprocess.run(base + ["--terminate_after_init"], capture_output=True, text=True, timeout=timeout,
-                   stdin=subprocess.DEVNULL)
-    if not _pasang_makro(profile):
-        return None
-    env = {**os.environ, "LKJ_PDF_MASUK": str(docx), "LKJ_PDF_KELUAR": str(pdf)}
-    return subprocess.run(base + [f"macro:///Standard.{MODUL}.Ekspor"], capture_output=True, text=True,
-                          timeout=timeout, stdin=subprocess.DEVNULL, env=env)
+        index.write_text(text.replace("</library:library>",
+                                      f' <library:element library:name="{MODUL}"/>\n</library:library>'),
+                         encoding="utf-8")
+    return base + [f"macro:///Standard.{MODUL}.Ekspor"]

@@ -1,0 +1,161 @@
+"""Worker processes for the batch: one job at a time per worker, a time limit per job, nothing left behind.
+
+Why not concurrent.futures: a ProcessPoolExecutor cannot tell which job a worker is running, so it
+can neither stop one job that hangs nor name the workbook that killed its worker (it breaks the whole
+pool). Here every worker gets one job over its own pipe, and the parent knows, for each worker, the
+job and since when it runs:
+
+- a job over its time limit: the worker is killed, the job is reported (`waktu-habis`), a fresh worker
+  takes the next job;
+- a worker that dies (segfault, out of memory, SIGKILL): its job is reported (`proses-gagal`), a fresh
+  worker takes the next job;
+- Ctrl-C / SIGTERM in the parent: every worker is killed before the exception goes on.
+
+Workers are started with the spawn method with SIGINT ignored while they start (an ignored signal
+stays ignored across exec, and Python keeps it so), so a Ctrl-C reaches only the parent: no worker
+and no fork server prints a traceback. Spawn starts a worker at once: nothing is imported in front
+of the first job (the heavy libraries are imported by each worker, in parallel).
+Each worker uses `tmp` as its temporary folder (charts, LibreOffice profiles): the parent removes
+that folder at the end, so whatever a killed worker leaves there goes too.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import tempfile
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Callable
+
+from .job import HasilFile, Pekerjaan, gagal
+
+MAX_TUGAS_PER_PROSES = 50        # recycle worker processes: keeps memory flat over long batches
+BATAS_WAKTU = 120.0              # seconds per workbook, default (lkj batch --batas-waktu)
+
+
+def _worker(conn: Connection, fn: Callable[[Pekerjaan], HasilFile], tmp: str) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)       # already ignored on POSIX; Windows needs it here
+    os.environ["TMPDIR"] = os.environ["TEMP"] = os.environ["TMP"] = tmp   # LibreOffice and others
+    tempfile.tempdir = tmp
+    try:
+        while True:
+            try:
+                job = conn.recv()
+            except EOFError:
+                return
+            if job is None:
+                return
+            conn.send(fn(job))
+    except (BrokenPipeError, KeyboardInterrupt):
+        return
+
+
+@dataclass
+class _Slot:
+    proc: mp.process.BaseProcess
+    conn: Connection
+    job: Pekerjaan | None = None
+    since: float = 0.0
+    done: int = 0
+
+
+def _start(ctx, fn, tmp: str) -> _Slot:
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_worker, args=(child, fn, tmp), daemon=True)
+    main = threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    try:
+        proc.start()
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, old)
+    child.close()
+    return _Slot(proc, parent)
+
+
+def _kill(slot: _Slot) -> None:
+    try:
+        slot.proc.kill()
+    except Exception:
+        pass
+    slot.proc.join(5)
+    slot.conn.close()
+
+
+def waktu_habis(job: Pekerjaan, batas: float) -> HasilFile:
+    return gagal(HasilFile(job.nomor, job.rel, job.folder_keluaran), "waktu-habis", batas=f"{batas:g}")
+
+
+def mati(job: Pekerjaan) -> HasilFile:
+    return gagal(HasilFile(job.nomor, job.rel, job.folder_keluaran), "proses-gagal",
+                 alasan="proses pekerja berhenti tiba-tiba (kehabisan memori atau file membuat program macet)")
+
+
+def jalankan_paralel(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None], fn: Callable, *,
+                     batas: float = BATAS_WAKTU, tmp: str | None = None) -> None:
+    """Run `fn` over `jobs` in `n` worker processes; call `done` with each result (in finishing order)."""
+    ctx = mp.get_context("spawn")
+    tmp = tmp or tempfile.gettempdir()
+    queue = deque(jobs)
+    slots: list[_Slot] = []
+    try:
+        slots = [_start(ctx, fn, tmp) for _ in range(min(n, len(jobs)))]
+        for slot in slots:
+            _feed(slot, queue)
+        while any(s.job is not None for s in slots):
+            busy = [s for s in slots if s.job is not None]
+            ready = wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout=0.5)
+            now = time.monotonic()
+            for k, slot in enumerate(slots):
+                if slot.job is None:
+                    continue
+                result = _collect(slot, ready, now, batas)
+                if result is None:
+                    continue
+                done(result)
+                slot.done += 1
+                if not slot.proc.is_alive() or slot.done >= MAX_TUGAS_PER_PROSES:
+                    _retire(slot)
+                    slot = slots[k] = _start(ctx, fn, tmp)
+                _feed(slot, queue)
+    finally:
+        for slot in slots:
+            _kill(slot)
+
+
+def _feed(slot: _Slot, queue: deque) -> None:
+    if queue:
+        slot.job, slot.since = queue.popleft(), time.monotonic()
+        slot.conn.send(slot.job)
+    else:
+        slot.job = None
+
+
+def _collect(slot: _Slot, ready: list, now: float, batas: float) -> HasilFile | None:
+    """The slot's result when it has one (or its job's failure); None while the job still runs."""
+    job = slot.job
+    if slot.conn in ready:
+        try:
+            return slot.conn.recv()
+        except (EOFError, OSError):
+            pass                    # the worker died while answering: treated as dead below
+    elif slot.proc.sentinel not in ready and now - slot.since <= batas:
+        return None
+    if slot.proc.is_alive() and now - slot.since > batas:
+        _kill(slot)
+        return waktu_habis(job, batas)
+    _kill(slot)
+    return mati(job)
+
+
+def _retire(slot: _Slot) -> None:
+    try:
+        slot.conn.send(None)
+        slot.proc.join(5)
+    except (OSError, ValueError):
+        pass
+    _kill(slot)
