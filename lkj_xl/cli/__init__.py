@@ -32,6 +32,7 @@ COMMANDS = {
                            "periode)."),
     "periksa": ("periksa_cmd", "Periksa laporan tahunan terhadap sembilan kriteria kualitas LKE (PermenPANRB 88/2021, komponen 3.b)."),
     "addin": ("addin_cmd", "Add-in Excel (tab pita LKj: Validasi, Hitung Capaian, Buat LKj)."),
+    "tahunan": ("tahunan_cmd", "Gabungkan workbook triwulan (TW I–IV) menjadi satu workbook tahunan."),
 }
 
 DASH_HINT = ("Nama file yang diawali tanda minus ('-'): tulis -- sebelum nama file, misalnya "

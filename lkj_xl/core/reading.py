@@ -16,11 +16,16 @@ from typing import Mapping
 from . import layout as L
 from .model import (BarisAnggaran, Foto, Identitas, Indikator, Laporan, Pengaturan, Realisasi, Rtl,
                     Strategi)
-from .parsing import nip_digits, parse_date, parse_number, text, to_decimal
+from .parsing import DI_LUAR_BATAS, nip_digits, parse_date, text, to_decimal
 from .problems import LkjError
 from .reading_files import Grid, check_file, load_grids
-from .reading_table import TableReader, find_header
+from .reading_table import MAX_PERSEN, TableReader, find_header
 from .reading_tahunan import read_tahunan
+
+
+# Whole-number form fields and the values that make sense for them (outside: a problem at the cell)
+BOUNDS = {"tahun": (2000, 2100), "batas_hari_kerja": (0, 100), "desimal": (0, 4),
+          "renstra_awal": (2000, 2100), "renstra_akhir": (2000, 2100)}
 
 
 def read_workbook(path: str | Path) -> Laporan:
@@ -45,15 +50,9 @@ def read_identitas(t: TableReader) -> Identitas:
             if text(raw) and date is None:
                 t.problem_at("bukan-tanggal", cells[f.key], label=f.label, teks=text(raw))
             setattr(ident, f.key, date)
-        elif f.key in ("tahun", "renstra_awal", "renstra_akhir"):
-            number = parse_number(raw)
-            if text(raw) and (number is None or number != int(number)):
-                t.problem_at("bukan-angka", cells[f.key], label=f.label, teks=text(raw))
-                number = None
-            setattr(ident, f.key, int(number) if number is not None else None)
-        elif f.key == "batas_hari_kerja":
-            number = parse_number(raw)
-            ident.batas_hari_kerja = int(number) if number is not None else 10
+        elif f.key in BOUNDS:       # (a workbook from before the annual fields has no Renstra rows)
+            number = t.number(cells[f.key], raw, f.label, BOUNDS[f.key], integer=True) if f.key in cells else None
+            setattr(ident, f.key, int(number) if number is not None else f.default)
         elif f.key == "pk_perubahan":
             ident.pk_perubahan = text(raw).lower() in ("ya", "y", "yes", "true", "1")
         elif f.key == "periode":
@@ -118,6 +117,21 @@ def read_realisasi(t: TableReader) -> list[Realisasi]:
     ) for row, raw in t.rows(L.CAPAIAN)]
 
 
+def _percent_bounds(t: TableReader, indikator: list[Indikator], realisasi: list[Realisasi]) -> None:
+    """Values of a '%' indicator beyond 10.000% are typing slips: a problem at the cell, no number."""
+    percent = {i.kode for i in indikator if i.satuan.strip() == "%"}
+    cells = [(i.target, L.PK, "target", i.cells) for i in indikator if i.kode in percent]
+    cells += [(n, L.PK, f"target_tw{k}", i.cells) for i in indikator if i.kode in percent
+              for k, n in enumerate(i.target_tw, start=1)]
+    cells += [(n, L.CAPAIAN, f"real_tw{k}", r.cells) for r in realisasi if r.kode in percent
+              for k, n in enumerate(r.tw, start=1)]
+    for nilai, spec, key, refs in cells:
+        if nilai.angka is not None and abs(nilai.angka) > MAX_PERSEN and key in refs:
+            t.problem_at(DI_LUAR_BATAS, refs[key], label=spec.column(key).label, teks=nilai.teks,
+                         batas="paling banyak 10.000% untuk satuan %")
+            nilai.angka = None
+
+
 def read_anggaran(t: TableReader) -> list[BarisAnggaran]:
     out = []
     for row, raw in t.rows(L.ANGGARAN):
@@ -146,7 +160,7 @@ def read_pengaturan(t: TableReader) -> Pengaturan:
         if text(raw) == "":
             continue
         if f.kind == L.NUMBER:
-            number = parse_number(raw)
+            number = t.number(cells[f.key], raw, f.label, BOUNDS.get(f.key), integer=True)
             if number is not None:
                 setattr(p, f.key, int(number))
         elif f.choices:
@@ -171,8 +185,12 @@ def read_skala(t: TableReader) -> list[tuple[Decimal, str]]:
         except LkjError:
             rows = []
         for row, raw in rows:
-            bound = parse_number(raw.get("batas_bawah"))
+            reported = len(t.problems)
+            bound = t.number(t.cells(L.PREDIKAT, row)["batas_bawah"], raw.get("batas_bawah"),
+                             L.PREDIKAT.column("batas_bawah").label)
             name = t.text(raw, "predikat")
+            if len(t.problems) > reported:
+                continue                        # not a clear number: reported at its cell
             if bound is None or not name:
                 t.problem_at("skala-predikat-salah", f"{L.PREDIKAT.name}!A{row}", alasan=f"baris {row} tidak lengkap")
                 continue
@@ -210,6 +228,7 @@ def read_grids(grids: Mapping[str, Grid], source: str = "") -> Laporan:
     realisasi: dict = {}
     for rec in realisasi_baris:
         realisasi.setdefault(rec.kode, rec)
+    _percent_bounds(t, indikator, realisasi_baris)
     anggaran = read_anggaran(t)
     return Laporan(
         identitas=identitas,

@@ -5,12 +5,31 @@ xlwings used range in the add-in. Unusable files raise `LkjError` with one Bahas
 """
 from __future__ import annotations
 
+import os
+import re
+import stat
+import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DefusedXmlException
+from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+from openpyxl.utils import coordinate_to_tuple
+from openpyxl.worksheet._reader import FORMULA_TAG, ROW_TAG, VALUE_TAG, WorkSheetParser
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from lxml import etree
+
+from .parsing import RUMUS_TANPA_NILAI, TAK_HINGGA, Cacat, unescape_excel
 from .problems import LkjError
+
+# What a damaged or hostile XML part raises (defusedxml's errors are ValueErrors: entity bombs,
+# external entities; expat's ParseError: undefined entities, raw control characters)
+TEXT_TAG = f"{{{SHEET_MAIN_NS}}}t"
+XML_ERRORS = (ParseError, DefusedXmlException, SyntaxError)
 
 
 @dataclass
@@ -44,13 +63,47 @@ class Grid:
         return self.left + max((len(r) for r in self.values), default=0) - 1
 
 
+# What one workbook may cost, each raisable with an environment variable (docs/keamanan.md)
+LIMITS = {
+    "LKJ_MAKS_UKURAN_MB": (200, "ukuran isi workbook setelah diekstrak (MB)"),
+    "LKJ_MAKS_BARIS": (100_000, "nomor baris terakhir yang berisi di satu sheet"),
+    "LKJ_MAKS_SEL": (2_000_000, "jumlah sel yang dibaca dari seluruh workbook"),
+}
+
+
+def limit(name: str) -> int:
+    """The limit `name` (see LIMITS), from the environment when set to a positive whole number."""
+    default = LIMITS[name][0]
+    try:
+        value = int(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+def _over_limit(file: str, name: str, what: str) -> LkjError:
+    value = limit(name)
+    return LkjError(f"File '{file}' melebihi batas yang diizinkan: {what} (batas {LIMITS[name][1]}: "
+                    f"{value:,}".replace(",", ".") + "). Bila workbook ini memang sebesar itu, naikkan batasnya "
+                    f"dengan variabel lingkungan {name}, misalnya {name}={value * 2}.")
+
+
 def check_file(path: Path) -> None:
-    """Raise LkjError with a clear message when `path` cannot be an .xlsx workbook."""
+    """Raise LkjError with a clear message when `path` cannot be an .xlsx workbook. Only a regular
+    file is opened: a pipe would block and a device (a link to /dev/zero) never ends."""
     name = path.name
-    if not path.exists():
-        raise LkjError(f"File '{name}' tidak ditemukan. Periksa nama dan foldernya.")
-    if path.is_dir():
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise LkjError(f"File '{name}' tidak ditemukan. Periksa nama dan foldernya.") from None
+    except OSError as exc:
+        raise LkjError(f"File '{name}' tidak dapat dibuka ({exc.strerror or type(exc).__name__}). "
+                       "Periksa izin akses file dan foldernya.") from None
+    if stat.S_ISDIR(st.st_mode):
         raise LkjError(f"'{name}' adalah folder, bukan file Excel.")
+    if not stat.S_ISREG(st.st_mode):
+        raise LkjError(f"'{name}' bukan file biasa (misalnya pipa, perangkat, atau tautan ke perangkat), "
+                       "sehingga tidak dibaca. Simpan workbook sebagai file .xlsx biasa lalu coba lagi.")
     with path.open("rb") as fh:
         head = fh.read(8)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -68,29 +121,191 @@ def check_file(path: Path) -> None:
     if not zipfile.is_zipfile(path):
         raise LkjError(f"File '{name}' bukan workbook Excel (.xlsx) atau sudah rusak. "
                        "Pastikan file dibuat dari template_lkj.xlsx dan disimpan sebagai .xlsx.")
+    _check_package(path)
+
+
+def _check_package(path: Path) -> None:
+    """Refuse a package that would cost too much to unpack, or whose XML declares a DTD (Excel never
+    writes one; entity bombs and external entities need one)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            total = sum(i.file_size for i in infos)
+            if total > limit("LKJ_MAKS_UKURAN_MB") * 1024 * 1024:
+                raise _over_limit(path.name, "LKJ_MAKS_UKURAN_MB",
+                                  f"isinya {total / 1024 / 1024:,.0f} MB setelah diekstrak".replace(",", "."))
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels", ".vml")):
+                    with zf.open(info) as fh:
+                        why = _prolog_problem(fh.read(PROLOG_BYTES))
+                    if why:
+                        raise _broken(path.name, info.filename, why)
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError, zlib.error) as exc:
+        raise LkjError(f"File '{path.name}' tidak dapat dibuka sebagai workbook Excel ({type(exc).__name__}). "
+                       "File mungkin rusak; buka di Excel lalu simpan ulang sebagai .xlsx.") from exc
+
+
+PROLOG_BYTES = 65536
+_ROOT = re.compile(rb"<[A-Za-z_]")
+
+
+def _prolog_problem(head: bytes) -> str:
+    """Why the start of an XML part is refused ('' when it is fine): a DTD may only come before the
+    root element, so everything up to the root is looked at."""
+    root = _ROOT.search(head)
+    prolog = head[:root.start()] if root else head
+    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+        return "berisi deklarasi DTD/entitas XML (tidak pernah ditulis oleh Excel)"
+    if root is None and len(head) >= PROLOG_BYTES:
+        return "tidak diawali elemen XML"
+    return ""
+
+
+def _broken(file: str, part: str, why: str, sheet: str = "") -> LkjError:
+    where = f"bagian '{part}'" + (f" (sheet '{sheet}')" if sheet else "")
+    return LkjError(f"File '{file}' rusak: {where} {why}. Buka file di Excel lalu simpan ulang sebagai .xlsx "
+                    "(atau salin isinya ke workbook baru dari templat: lkj baru).")
+
+
+# ---------------------------------------------------------------- sheets -> grids
+
+class _SheetParser(WorkSheetParser):
+    """openpyxl's worksheet parser, changed where the reader needs it: styled empty cells (the template
+    pre-formats 300 rows) are skipped before openpyxl builds them; a formula without a stored value
+    and a stored number that is not one become `Cacat` values the sheet reader reports."""
+
+    def parse_row(self, row):
+        if all(el.get("r") for el in row):          # positions come from "r": empty cells can go
+            for el in [el for el in row if len(el) == 0]:
+                row.remove(el)
+        return super().parse_row(row)
+
+    def parse_cell(self, element):
+        if element.get("t") == "inlineStr" and element.get("r") and len(element) == 1 and len(element[0]) == 1 \
+                and element[0][0].tag == TEXT_TAG:        # plain inline text (no runs): skip openpyxl's Text
+            row, col = coordinate_to_tuple(element.get("r"))
+            self.col_counter = col
+            return {"row": row, "column": col, "value": unescape_excel(element[0][0].text or ""),
+                    "data_type": "s", "style_id": int(element.get("s", 0))}
+        try:
+            cell = super().parse_cell(element)
+        except (ValueError, OverflowError):          # int('NaN'), int('INF'): a stored "number" that is none
+            row, col = coordinate_to_tuple(element.get("r")) if element.get("r") else (self.row_counter,
+                                                                                      self.col_counter + 1)
+            self.col_counter = col
+            raw = element.findtext(VALUE_TAG) or ""
+            return {"row": row, "column": col, "value": Cacat(TAK_HINGGA, raw), "data_type": "n", "style_id": 0}
+        if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+            formula = element.findtext(FORMULA_TAG) or ""
+            cell["value"] = Cacat(RUMUS_TANPA_NILAI, "=" + formula if formula else "rumus")
+        elif isinstance(cell["value"], str):
+            cell["value"] = unescape_excel(cell["value"])
+        return cell
+
+
+def _rows(parser: _SheetParser, source):
+    """(row number, cells) of every <row> that holds a cell with content. libxml2 walks the XML in C
+    (the template's pre-formatted empty rows cost no Python), without resolving entities or reaching
+    the network; openpyxl's parser only sees the rows."""
+    for _, element in etree.iterparse(source, events=("end",), tag=ROW_TAG, resolve_entities=False,
+                                      no_network=True, huge_tree=False):
+        if any(len(cell) for cell in element):
+            yield parser.parse_row(element)
+        element.clear()
+        while element.getprevious() is not None:      # keep memory flat on long sheets
+            del element.getparent()[0]
+
+
+def _number_formats(wb) -> dict[int, str]:
+    """{style id: number format} of the workbook's cell styles (what ReadOnlyCell.number_format reads)."""
+    out = {}
+    for style_id, style in enumerate(wb._cell_styles):
+        fid = style.numFmtId
+        out[style_id] = (BUILTIN_FORMATS.get(fid, "General") if fid < BUILTIN_FORMATS_MAX_SIZE
+                         else wb._number_formats[fid - BUILTIN_FORMATS_MAX_SIZE])
+    return out
+
+
+def _read_sheet(wb, ws, file: str, formats: dict[int, str], budget: list[int]) -> Grid:
+    """One sheet as a Grid up to its last used row, whatever its <dimension> says; number formats are
+    kept only for numeric cells (the only ones whose format changes the value: 0,9167 in a % cell)."""
+    parser = _SheetParser(None, ws._shared_strings, data_only=True, epoch=wb.epoch,
+                          date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+    max_rows = limit("LKJ_MAKS_BARIS")
+    rows: dict[int, tuple[list, list | None]] = {}
+    with ws._get_source() as source:
+        for idx, cells in _rows(parser, source):
+            cells = [c for c in cells if c["value"] is not None]
+            if not cells:
+                continue
+            if idx > max_rows:
+                raise _over_limit(file, "LKJ_MAKS_BARIS", f"sheet '{ws.title}' berisi sel di baris {idx:,}"
+                                  .replace(",", "."))
+            width = max(c["column"] for c in cells)
+            budget[0] -= width
+            if budget[0] < 0:
+                raise _over_limit(file, "LKJ_MAKS_SEL", f"sheet '{ws.title}' membuat jumlah sel melebihi batas")
+            values, fmts = [None] * width, None
+            for c in cells:
+                values[c["column"] - 1] = v = c["value"]
+                if c["style_id"] and isinstance(v, (int, float)) and not isinstance(v, bool):
+                    fmts = fmts or [None] * width
+                    fmts[c["column"] - 1] = formats.get(c["style_id"])
+            rows[idx] = (values, fmts)
+    last = max(rows, default=0)
+    if len(rows) < last:
+        budget[0] -= last - len(rows)
+        if budget[0] < 0:
+            raise _over_limit(file, "LKJ_MAKS_SEL", f"sheet '{ws.title}' membuat jumlah sel melebihi batas")
+    empty = ([], None)
+    grid_rows = [rows.get(r, empty) for r in range(1, last + 1)]
+    return Grid([v for v, _ in grid_rows], [f or [] for _, f in grid_rows])
 
 
 def load_grids(path: Path, sheets: tuple[str, ...] | None = None) -> dict[str, Grid]:
-    """Read sheets of an .xlsx as Grids (values + number formats), in openpyxl's fast read-only mode."""
+    """Read sheets of an .xlsx as Grids (values + number formats of numeric cells), through openpyxl."""
     from openpyxl import load_workbook
 
     path = Path(path)
     check_file(path)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")      # openpyxl's English warnings (unknown extensions...)
+            wb = load_workbook(path, read_only=True, data_only=True)
+    except XML_ERRORS as exc:
+        raise _broken(path.name, _failing_part(path), f"tidak dapat dibaca ({_why(exc)})") from exc
     except Exception as exc:  # openpyxl raises many kinds for damaged packages
         raise LkjError(f"File '{path.name}' tidak dapat dibuka sebagai workbook Excel ({type(exc).__name__}). "
                        "File mungkin rusak; buka di Excel lalu simpan ulang sebagai .xlsx.") from exc
     try:
-        grids = {}
+        grids, formats, budget = {}, _number_formats(wb), [limit("LKJ_MAKS_SEL")]
         for ws in wb.worksheets:
             if sheets is not None and ws.title not in sheets:
                 continue
-            values, formats = [], []
-            for row in ws.iter_rows():
-                values.append([c.value for c in row])
-                formats.append([getattr(c, "number_format", None) for c in row])
-            grids[ws.title] = Grid(values, formats)
+            try:
+                grids[ws.title] = _read_sheet(wb, ws, path.name, formats, budget)
+            except XML_ERRORS as exc:
+                raise _broken(path.name, ws._worksheet_path, f"tidak dapat dibaca ({_why(exc)})", ws.title) from exc
         return grids
     finally:
         wb.close()
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, DefusedXmlException):
+        return "berisi entitas XML yang tidak diizinkan"
+    return str(exc) or type(exc).__name__
+
+
+def _failing_part(path: Path) -> str:
+    """The first XML part of the package that does not parse (only called once opening failed)."""
+    from defusedxml.ElementTree import parse
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if name.endswith((".xml", ".rels")):
+                try:
+                    with zf.open(name) as fh:
+                        parse(fh)
+                except XML_ERRORS:
+                    return name
+    return "?"

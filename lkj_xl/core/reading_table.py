@@ -8,6 +8,7 @@
         kode = t.text(raw, "kode")
         refs = t.cells(L.PK, row)                 # {key: "PK!H4"} for the model's cells
     values, refs = t.form(L.IDENTITAS)            # form sheet: label in column A..D, value right of it
+    tahun = t.number(refs["tahun"], values["tahun"], "Tahun Anggaran", bounds=(2000, 2100), integer=True)
     t.problem("bukan-angka", "PK", row, col, label=..., teks=...)   # or t.problem_at(code, "PK!H4", ...)
 
 Everything a sheet reader finds wrong with one cell goes to `t.problems` (codes from `problems.CATALOG`);
@@ -25,11 +26,14 @@ from openpyxl.utils import get_column_letter
 
 from . import layout as L
 from .model import Nilai
-from .parsing import is_pure_number, parse_date, parse_number, text
+from .parsing import BUKAN_ANGKA, DI_LUAR_BATAS, is_pure_number, parse_date, read_number, text
 from .problems import LkjError, Problem, at, make
 from .reading_files import Grid
 
 HEADER_SCAN_ROWS = 15
+MAX_ABS = Decimal("1e15")          # no amount or indicator value in a regional report comes near this
+MIN_ABS = Decimal("1e-6")          # a non-zero value this small is a stray float, not a typed number
+MAX_PERSEN = Decimal(10_000)       # 100 times the whole: a percentage beyond this is a typing slip
 Row = tuple[int, dict[str, Any]]     # (sheet row number, {column key: raw value, "_fmt": {key: number format}})
 
 
@@ -54,6 +58,17 @@ def find_header(grid: Grid, spec: L.TableSheet) -> tuple[int, dict[str, int]]:
         if len(found) > len(best):
             best_row, best = r, found
     return best_row, best
+
+
+def out_of_range(number: Decimal, money: bool = False, percent: bool = False) -> tuple[str, str]:
+    """('angka-di-luar-batas', the limit in words) for an implausible value, else ('', '')."""
+    if abs(number) >= MAX_ABS:
+        return DI_LUAR_BATAS, "kurang dari 1.000.000.000.000.000"
+    if not money and number and abs(number) < MIN_ABS:
+        return DI_LUAR_BATAS, "nol atau paling sedikit 0,000001"
+    if percent and abs(number) > MAX_PERSEN:
+        return DI_LUAR_BATAS, "paling banyak 10.000%"
+    return "", ""
 
 
 class TableReader:
@@ -128,13 +143,23 @@ class TableReader:
         return parse_date(raw.get(key))
 
     def nilai(self, spec: L.TableSheet, row: int, raw: dict, key: str) -> Nilai:
-        """An indicator quantity: number (percent-formatted cells scaled to 0..100) + display text."""
+        """An indicator quantity: number (percent-formatted cells scaled to 0..100) + display text.
+
+        Text without any number stays Nilai(None, text) (validation says what is missing there); a cell
+        that does not hold one clear, plausible number is a problem here and gives no number."""
         value = raw.get(key)
         shown = text(value)
-        number = parse_number(value)
+        number, code = read_number(value)
+        batas = ""
         if number is not None and isinstance(value, (int, float)) and "%" in raw["_fmt"].get(key, ""):
             number = number * 100  # a percent-formatted cell stores 0.9167 for 91,67%
             shown = f"{number.normalize():f}%"
+        if number is not None:
+            code, batas = out_of_range(number, percent=shown.endswith("%"))
+        if code and code != BUKAN_ANGKA:
+            self.problem(code, spec.name, row, self.kolom[spec.name][key], label=spec.column(key).label,
+                         teks=shown, batas=batas)
+            return Nilai(None, shown)
         return Nilai(number, shown)
 
     def money(self, spec: L.TableSheet, row: int, raw: dict, key: str) -> Decimal | None:
@@ -142,10 +167,30 @@ class TableReader:
         value = raw.get(key)
         if text(value) == "":
             return None
-        number = parse_number(value, money=True)
+        number, code = read_number(value, money=True)
+        batas = ""
         if number is None or (isinstance(value, str) and not is_pure_number(value)):
-            self.problem("bukan-angka", spec.name, row, self.kolom[spec.name][key],
-                         label=spec.column(key).label, teks=text(value))
+            code = code or BUKAN_ANGKA
+        else:
+            code, batas = out_of_range(number, money=True)
+        if code:
+            self.problem(code, spec.name, row, self.kolom[spec.name][key], label=spec.column(key).label,
+                         teks=text(value), batas=batas)
+            return None
+        return number
+
+    def number(self, ref: str, value: Any, label: str, bounds: tuple[int, int] | None = None,
+               integer: bool = False) -> Decimal | None:
+        """A number of a form field at `ref` ('Identitas!B16'): None when empty, or when it is not one
+        clear number (an integer when `integer`) within `bounds` (then a problem at the cell)."""
+        number, code = read_number(value)
+        batas = ""
+        if number is not None and integer and number != number.to_integral_value():
+            code = BUKAN_ANGKA
+        elif number is not None and bounds and not bounds[0] <= number <= bounds[1]:
+            code, batas = DI_LUAR_BATAS, f"{bounds[0]}–{bounds[1]}"
+        if code:
+            self.problem_at(code, ref, label=label, teks=text(value), batas=batas)
             return None
         return number
 

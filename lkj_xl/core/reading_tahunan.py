@@ -9,36 +9,36 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from . import layout as L
 from .model import (Analisis, BarisSdm, Catatan, Pembanding, RealisasiLalu, Sarana, SubIndikator, Tahunan,
                     TargetRenstra)
-from .parsing import parse_number, text
+from .parsing import text
 from .reading_table import TableReader
 
 
-def _whole(r: TableReader, spec: L.TableSheet, row: int, raw: dict[str, Any], key: str) -> int | None:
-    """A count or a year: an integer, or None (with a problem when something else was typed)."""
-    value = raw.get(key)
-    if text(value) == "":
+YEARS = (1990, 2100)
+
+
+def _ref(r: TableReader, spec: L.TableSheet, row: int, key: str) -> str:
+    return f"{spec.name}!{get_column_letter(r.kolom[spec.name][key])}{row}"
+
+
+def _whole(r: TableReader, spec: L.TableSheet, row: int, raw: dict[str, Any], key: str,
+           bounds: tuple[int, int] | None = None) -> int | None:
+    """A count or a year: an integer, or None (with a problem at the cell when something else was typed)."""
+    if text(raw.get(key)) == "":
         return None
-    number = parse_number(value)
-    if number is None or number != int(number):
-        r.problem("bukan-angka", spec.name, row, r.kolom[spec.name][key], label=spec.column(key).label,
-                  teks=text(value))
-        return None
-    return int(number)
+    number = r.number(_ref(r, spec, row, key), raw.get(key), spec.column(key).label, bounds, integer=True)
+    return int(number) if number is not None else None
 
 
 def _number(r: TableReader, spec: L.TableSheet, row: int, raw: dict[str, Any], key: str) -> Decimal | None:
-    """A plain number (weight, base, quantity) with a problem when the cell holds text."""
-    value = raw.get(key)
-    if text(value) == "":
+    """A plain number (weight, base, quantity), with a problem at the cell when it is not one."""
+    if text(raw.get(key)) == "":
         return None
-    number = parse_number(value)
-    if number is None:
-        r.problem("bukan-angka", spec.name, row, r.kolom[spec.name][key], label=spec.column(key).label,
-                  teks=text(value))
-    return number
+    return r.number(_ref(r, spec, row, key), raw.get(key), spec.column(key).label)
 
 
 def _renstra(r: TableReader) -> list[TargetRenstra]:
@@ -58,7 +58,7 @@ def _renstra(r: TableReader) -> list[TargetRenstra]:
 
 def _riwayat(r: TableReader) -> list[RealisasiLalu]:
     spec = L.RIWAYAT
-    return [RealisasiLalu(kode=text(raw.get("kode")), tahun=_whole(r, spec, row, raw, "tahun"),
+    return [RealisasiLalu(kode=text(raw.get("kode")), tahun=_whole(r, spec, row, raw, "tahun", YEARS),
                           realisasi=r.nilai(spec, row, raw, "realisasi"), keterangan=text(raw.get("keterangan")),
                           row=row, cells=r.cells(spec, row))
             for row, raw in r.rows(spec, optional=True)]
@@ -68,7 +68,7 @@ def _pembanding(r: TableReader) -> list[Pembanding]:
     spec = L.PEMBANDING
     return [Pembanding(kode=text(raw.get("kode")), nilai=r.nilai(spec, row, raw, "nilai"),
                        level=r.choice(spec, row, raw, "level"), wilayah=text(raw.get("wilayah")),
-                       tahun=_whole(r, spec, row, raw, "tahun"), sumber=text(raw.get("sumber")),
+                       tahun=_whole(r, spec, row, raw, "tahun", YEARS), sumber=text(raw.get("sumber")),
                        row=row, cells=r.cells(spec, row))
             for row, raw in r.rows(spec, optional=True)]
 

@@ -15,6 +15,7 @@ from .formatting import angka, persen, ribuan, tanggal
 from .model import Laporan
 from .performance import (REALISASI_KOSONG, TARGET_BUKAN_ANGKA, TARGET_NOL, Hasil, hitung, parent_code)
 from .problems import Problem, at
+from .validation_tahunan import validate_tahunan
 
 ROMAN = L.TW
 
@@ -23,7 +24,7 @@ def validate(lap: Laporan, hasil: Hasil | None = None) -> list[Problem]:
     hasil = hasil or hitung(lap)
     problems = list(lap.masalah_baca)
     for check in (check_identitas, check_nip, check_tanggal, check_pk, check_capaian, check_anggaran,
-                  check_strategi, check_rtl):
+                  check_strategi, check_rtl, validate_tahunan):
         problems.extend(check(lap, hasil))
     src = lap.sumber
     return [p if p.file else Problem(**{**p.__dict__, "file": src}) for p in problems]
@@ -148,6 +149,8 @@ def check_pk(lap: Laporan, hasil: Hasil) -> list[Problem]:
         cell = ind.cells.get(target_key, ind.cells.get("target", f"PK!A{ind.row}"))
         if h.alasan == TARGET_NOL:
             out.append(at("target-nol", cell, kode=ind.kode))
+        elif h.alasan == TARGET_BUKAN_ANGKA and _reported(lap, cell):
+            pass                                # reading named what is wrong with this cell
         elif h.alasan == TARGET_BUKAN_ANGKA:
             if h.target.teks:
                 out.append(at("target-bukan-angka", cell, kode=ind.kode, teks=h.target.teks))
@@ -171,13 +174,14 @@ def check_capaian(lap: Laporan, hasil: Hasil) -> list[Problem]:
         if not ind.kode:
             continue
         if rec is None:
-            out.append(at("indikator-tanpa-realisasi", ind.cells["kode"], kode=ind.kode))
+            if h.komposit is None:      # a composite's realisasi comes from its sub-indicators
+                out.append(at("indikator-tanpa-realisasi", ind.cells["kode"], kode=ind.kode))
             continue
         for i, nilai in enumerate(rec.tw[:max(tw, 1)], start=1):
             key = f"real_tw{i}"
-            if nilai.teks and nilai.angka is None and key in rec.cells:
+            if nilai.teks and nilai.angka is None and key in rec.cells and not _reported(lap, rec.cells[key]):
                 out.append(at("bukan-angka", rec.cells[key], label=L.CAPAIAN.column(key).label, teks=nilai.teks))
-        if h.alasan == REALISASI_KOSONG and not rec.tw[tw - 1].teks:
+        if h.alasan == REALISASI_KOSONG and not rec.tw[tw - 1].teks and h.komposit is None:
             out.append(at("realisasi-kosong", rec.cells.get(f"real_tw{tw}", rec.cells["kode"]), kode=ind.kode, tw=ROMAN[tw - 1]))
         out += _menurun(ind.kode, [n.angka for n in rec.tw], rec.cells, lambda v: angka(v))
         out += _skala_persen(ind, rec)
@@ -291,8 +295,9 @@ def check_strategi(lap: Laporan, hasil: Hasil) -> list[Problem]:
         elif not s.kode:
             out.append(at("nilai-wajib-kosong", s.cells["kode"], label=L.STRATEGI.column("kode").label))
         with_strategy.add(s.kode)
+    tahunan = lap.identitas.periode == "Tahunan"   # the annual report asks for analysis instead (Analisis)
     for h in hasil.belum_tercapai:
-        if h.indikator.kode not in with_strategy:
+        if h.indikator.kode not in with_strategy and not tahunan:
             rec = lap.realisasi.get(h.indikator.kode)
             ref = rec.cells.get("capaian", rec.cells["kode"]) if rec else h.indikator.cells["kode"]
             out.append(at("tanpa-strategi", ref, kode=h.indikator.kode, capaian=persen(h.capaian, lap.pengaturan.desimal)))

@@ -28,7 +28,7 @@ from ..core.engine import Olahan
 from ..core.problems import LkjError
 from ..core.resources import bundled_dir
 from ..workbook.writing import atomic_save
-from .context import konteks
+from .triwulan import konteks
 from .pdf import buat_pdf
 from .untrusted import DiLuarFolder, Ditolak, MAKS_FOTO, dalam_folder, patched_xml, sandbox, template_bytes
 
