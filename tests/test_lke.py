@@ -182,3 +182,17 @@ def test_batch_pdf_of_an_annual_workbook_has_its_daftar_isi(tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     toc = text.split("DAFTAR ISI", 1)[1][:3000]
     assert "BAB III AKUNTABILITAS KINERJA" in toc and ".........." in toc
+
+
+def test_addin_buat_lkj_and_hitung_on_an_annual_workbook(tmp_path):
+    from tests.test_addin import run, writes_on          # xlwings' real remote engine
+    path = T.tulis(tmp_path / "004.xlsx")
+    result, _, _ = run(path, "buat_lkj", out_dir=tmp_path / "LKj", buka=lambda _: None)
+    doc = Document(str(result.berkas[0]))
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"][:3] == [
+        "KATA PENGANTAR", "DAFTAR ISI", "IKHTISAR EKSEKUTIF"]
+    _, _, actions = run(path, "hitung")
+    rows = writes_on(actions, "Masalah")[-1]["values"]
+    lke_rows = [r for r in rows if str(r[0]).startswith("lke-3b-")]
+    assert [r[0] for r in lke_rows] == [f"lke-3b-{n}" for n in range(1, 10)]
+    assert lke_rows[6][1] == "LKE 3.b: Sebagian" and lke_rows[6][2] == "Analisis"

@@ -44,6 +44,7 @@ def _bagian(n_ada: int, n: int) -> str:
 
 
 def _daftar(kodes: list[str], batas: int = 6) -> str:
+    kodes = list(dict.fromkeys(kodes))          # one indicator typed twice is named once
     shown = ", ".join(kodes[:batas])
     return shown + (f" dan {len(kodes) - batas} lainnya" if len(kodes) > batas else "")
 
