@@ -100,6 +100,13 @@ def styles(doc):
     st = _new(doc, "Paragraf Isi")
     _para(st, JUSTIFY, after=6, first=1.0)
 
+    st = _new(doc, "Paragraf Pengantar", "Paragraf Isi")     # "... sebagai berikut:" kept with its table
+    st.paragraph_format.keep_with_next = True
+
+    st = _new(doc, "Jarak")                                   # the space after a table
+    _font(st, 6)
+    _para(st, LEFT, after=0, line=1.0)
+
     st = _new(doc, "Daftar Bernomor")
     _para(st, JUSTIFY, after=3, indent=0.75, first=-0.75)
     st.paragraph_format.tab_stops.add_tab_stop(Cm(0.75))
@@ -107,6 +114,12 @@ def styles(doc):
     st = _new(doc, "Daftar Bertingkat")
     _para(st, JUSTIFY, after=3, indent=1.5, first=-0.75)
     st.paragraph_format.tab_stops.add_tab_stop(Cm(1.5))
+
+    # the closing of BAB III: its last paragraphs stay on the page of the signatures
+    st = _new(doc, "Penutup Terikat", "Daftar Bernomor")
+    st.paragraph_format.keep_with_next = True
+    st = _new(doc, "Daftar Penutup", "Daftar Bertingkat")
+    st.paragraph_format.keep_with_next = True
 
     for name, size, bold in (("Sampul Judul", 18, True), ("Sampul", 14, True), ("Sampul Kecil", 11, False)):
         st = _new(doc, name)
@@ -220,6 +233,7 @@ def table(doc, widths, grid=True):
     for col, w in zip(t.columns, widths):
         col.width = Cm(w)
     t._widths = widths
+    doc.add_paragraph(style="Jarak")        # space after the table (added now, so it follows it)
     return t
 
 
@@ -237,6 +251,7 @@ def row(t, texts, styles_=None, header=False, valign=None):
             c.vertical_alignment = valign
     if header:
         _header_row(r)
+    _no_split(r)
     return r
 
 
@@ -282,6 +297,9 @@ def compat(doc):
         c = OxmlElement("w:compat")
         settings.append(c)
     c.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
+    for setting in c.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")      # 14 opens in Compatibility Mode in Word 2013+
 
 
 def no_borders(t):
@@ -304,7 +322,7 @@ def page_field(paragraph):
     paragraph._p.append(fld)
 
 
-def signature_cell(cell, lines_top, name, nip_line, extra=None):
+def signature_cell(cell, lines_top, name, nip_line, extra=None, closing=None):
     cell.paragraphs[0].style = "Tanda Tangan"
     first = True
     for line in lines_top:
@@ -315,9 +333,14 @@ def signature_cell(cell, lines_top, name, nip_line, extra=None):
     for _ in range(3):
         cell.add_paragraph(style="Tanda Tangan")
     cell.add_paragraph(style="Nama Penanda Tangan").add_run(name)
-    if extra:
-        cell.add_paragraph(style="Tanda Tangan").add_run(extra)
+    if extra is not None:       # '' keeps an empty line, so both NIPs sit on the same line
+        para = cell.add_paragraph(style="Tanda Tangan")
+        if extra:
+            para.add_run(extra)
     cell.add_paragraph(style="Tanda Tangan").add_run(nip_line)
+    if closing:                 # the {%p endif %} of a block opened in lines_top
+        cell.add_paragraph(closing)
+        cell.add_paragraph(style="Tanda Tangan")   # a cell must keep one paragraph when the block is out
 
 
 # --- the document -----------------------------------------------------------------------------
@@ -325,6 +348,9 @@ def signature_cell(cell, lines_top, name, nip_line, extra=None):
 def cover(doc):
     for _ in range(3):
         p(doc, style="Sampul Kecil")
+    tag(doc, "{%p if ada_logo %}")
+    p(doc, "{{ logo }}", "Sampul")
+    tag(doc, "{%p endif %}")
     p(doc, "{{ pemerintah_kapital }}", "Sampul")
     for _ in range(4):
         p(doc, style="Sampul Kecil")
@@ -384,14 +410,13 @@ def tabel_pk(doc, with_number=True):
 def bab2(doc):
     heading(doc, 1, "BAB II", "AKUNTABILITAS KINERJA")
     heading(doc, 2, "2.1. PERJANJIAN KINERJA")
-    p(doc, "{{ judul_pk }} Tahun {{ tahun }} yang ditandatangani antara {{ jabatan }} dengan {{ jabatan_atasan }} "
-           "adalah sebagai berikut:", "Paragraf Isi")
+    p(doc, "{{ kalimat_pk }}", "Paragraf Pengantar")
     p(doc, "Tabel 2.1", "Judul Tabel")
     p(doc, "Lembar Dokumen Perjanjian Kinerja {{ jabatan }}", "Judul Tabel")
     tabel_pk(doc)
 
     heading(doc, 2, "2.2. CAPAIAN KINERJA")
-    p(doc, "{{ kalimat_capaian }}", "Paragraf Isi")
+    p(doc, "{{ kalimat_capaian }}", "Paragraf Pengantar")
     p(doc, "Tabel 2.2", "Judul Tabel")
     p(doc, "Capaian Kinerja {{ jabatan }} {{ periode }} Tahun {{ tahun }}", "Judul Tabel")
     t = table(doc, [0.9, 3.5, 4.3, 1.7, 1.8, 1.8, 2.0])
@@ -406,43 +431,49 @@ def bab2(doc):
     tag_row(t, "{%tr endfor %}")
     tag_row(t, "{%tr endfor %}")
     p(doc, "{{ catatan_capaian }}", "Catatan")
+    tag(doc, "{%p if ada_grafik_capaian %}")
     p(doc, "{{ grafik_capaian }}", "Gambar")
-    p(doc, "Gambar 2.1 Capaian Kinerja per Indikator {{ periode }} Tahun {{ tahun }}", "Judul Tabel")
+    p(doc, "Gambar {{ gambar_capaian }} Capaian Kinerja per Indikator {{ periode }} Tahun {{ tahun }}", "Judul Tabel")
+    tag(doc, "{%p endif %}")
 
     p(doc, "Untuk mewujudkan pencapaian atas target kinerja sebagaimana tertuang pada tabel 2.2 di atas tentunya "
            "dibutuhkan anggaran. Oleh karena itu, pada tabel 2.3 di bawah ini diuraikan mengenai program/kegiatan "
            "yang mendukung ketercapaian target kinerja, termasuk pagu anggaran dan realisasi anggarannya.",
-      "Paragraf Isi")
+      "Paragraf Pengantar")
     p(doc, "Tabel 2.3", "Judul Tabel")
     p(doc, "Cost per outcome {{ jabatan }} Tahun {{ tahun }} – {{ periode }}", "Judul Tabel")
     cost_table(doc)
     p(doc, "{{ catatan_anggaran }}", "Catatan")
+    tag(doc, "{%p if kalimat_anggaran_pk %}")
+    p(doc, "{{ kalimat_anggaran_pk }}", "Paragraf Isi")
+    tag(doc, "{%p endif %}")
     p(doc, "{{ kalimat_efisiensi }}", "Paragraf Isi")
     p(doc, "{{ kalimat_sisa }}", "Paragraf Isi")
-    tag(doc, "{%p if ada_anggaran %}")
+    tag(doc, "{%p if ada_grafik_serapan %}")
     p(doc, "{{ grafik_serapan }}", "Gambar")
-    p(doc, "Gambar 2.2 Serapan Anggaran per {{ label_anggaran }} {{ periode }} Tahun {{ tahun }}", "Judul Tabel")
+    p(doc, "Gambar {{ gambar_serapan }} Serapan Anggaran per {{ label_anggaran }} {{ periode }} Tahun {{ tahun }}",
+      "Judul Tabel")
     tag(doc, "{%p endif %}")
 
     heading(doc, 2, "2.3. EVALUASI DAN ANALISIS KINERJA")
     p(doc, "Berdasarkan pelaksanaan anggaran selama {{ periode_kecil }} tahun anggaran {{ tahun }}, maka evaluasi "
            "dan analisis atas kinerja {{ jabatan }} terhadap upaya pencapaian {{ jumlah_indikator_kata }} target "
            "kinerja adalah sebagai berikut:", "Paragraf Isi")
-    p(doc, "{{ kalimat_tercapai }}", "Paragraf Isi")
+    p(doc, "{{ kalimat_tercapai }}", "Paragraf Pengantar")
     tag(doc, "{%p if ada_tercapai %}")
-    p(doc, "Tabel 2.4", "Judul Tabel")
+    p(doc, "Tabel {{ tabel_tercapai }}", "Judul Tabel")
     p(doc, "Strategi Yang Digunakan Dalam Mencapai Target Kinerja", "Judul Tabel")
     strategy_table(doc, "strategi_tercapai")
     tag(doc, "{%p endif %}")
-    p(doc, "{{ kalimat_belum }}", "Paragraf Isi")
+    p(doc, "{{ kalimat_belum }}", "Paragraf Pengantar")
     tag(doc, "{%p if ada_belum %}")
-    p(doc, "Tabel 2.5", "Judul Tabel")
+    p(doc, "Tabel {{ tabel_belum }}", "Judul Tabel")
     p(doc, "Strategi Yang Digunakan Dalam Mencapai Target Kinerja {{ judul_tabel_belum }}", "Judul Tabel")
     strategy_table(doc, "strategi_belum")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ada_tidak_terhitung %}")
-    p(doc, "{{ kalimat_tidak_terhitung }}", "Paragraf Isi")
-    p(doc, "Tabel 2.6", "Judul Tabel")
+    p(doc, "{{ kalimat_tidak_terhitung }}", "Paragraf Pengantar")
+    p(doc, "Tabel {{ tabel_tidak_terhitung }}", "Judul Tabel")
     p(doc, "Strategi untuk Target Kinerja yang Capaiannya Belum Dapat Dihitung", "Judul Tabel")
     strategy_table(doc, "strategi_tidak_terhitung")
     tag(doc, "{%p endif %}")
@@ -458,10 +489,12 @@ def bab2(doc):
     p(doc, "(Rencana tindak lanjut belum diisi.)", "Paragraf Isi")
     tag(doc, "{%p endif %}")
 
+    tag(doc, "{%p if ada_atasan %}")
     heading(doc, 2, "2.5. TANGGAPAN ATASAN LANGSUNG")
     tag(doc, "{%p for t in tanggapan %}")
     p(doc, "☐\t{{ t }}{% if loop.last %}: ……………………………………………………{% endif %}", "Daftar Bernomor")
     tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
 
 
 def cost_table(doc):
@@ -485,7 +518,6 @@ def cost_table(doc):
             "{% vm %}{{ s.realisasi }}", "{% vm %}{{ s.serapan }}", "{{ i.target }}", "{{ i.realisasi }}",
             "{{ i.capaian }}", "{% vm %}{{ s.efisiensi_teks }}"],
         [k, i, i, n, n, n, n, n, n, n])
-    _no_split(t.rows[-1])
     tag_row(t, "{%tr endfor %}")
     tag_row(t, "{%tr endfor %}")
     tag_row(t, "{%tr if ada_anggaran %}")
@@ -495,7 +527,6 @@ def cost_table(doc):
     tag_row(t, "{%tr for a in anggaran %}")
     r = row(t, ["{{ a.no }}", "{{ a.uraian }}", None, "{{ a.pagu }}", "{{ a.realisasi }}", "{{ a.serapan }}",
                 None, None, None, None], [k, i, i, n, n, n, n, n, n, n])
-    _no_split(r)
     merge_row(r, 1, 2)
     merge_row(r, 6, 9)
     tag_row(t, "{%tr endfor %}")
@@ -530,22 +561,26 @@ def bab3(doc):
       "Paragraf Isi")
     p(doc, "1.\tSecara umum pelaksanaan tugas pokok dan fungsi {{ jabatan }}{% if dasar_tugas %} berdasarkan "
            "{{ dasar_tugas }}{% endif %} telah dapat dilaksanakan sebagaimana mestinya.", "Daftar Bernomor")
-    p(doc, "2.\t{{ kalimat_penutup_capaian }}", "Daftar Bernomor")
+    p(doc, "2.\t{{ kalimat_penutup_capaian }}", "Penutup Terikat")
     tag(doc, "{%p if strategi_penutup %}")
     p(doc, "3.\tAdapun strategi yang dilakukan untuk pencapaian {{ jumlah_indikator_kata }} target adalah "
-           "melalui:", "Daftar Bernomor")
+           "melalui:", "Penutup Terikat")
     tag(doc, "{%p for s in strategi_penutup %}")
-    p(doc, "{{ s.no }}\t{{ s.uraian }}", "Daftar Bertingkat")
+    p(doc, "{{ s.no }}\t{{ s.uraian }}", "Daftar Penutup")
     tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if strategi_penutup_lainnya %}")
+    p(doc, "Rincian strategi setiap indikator disajikan pada subbab 2.3.", "Daftar Penutup")
     tag(doc, "{%p endif %}")
-    p(doc)
+    tag(doc, "{%p endif %}")
+    p(doc, style="Penutup Terikat")
     t = table(doc, [8.0, 8.0], grid=False)
     no_borders(t)
     r = t.add_row()
     for c in r.cells:
         _set_width(c, 8.0)
-    signature_cell(r.cells[0], ["Mengetahui,", "ATASAN LANGSUNG", "{{ jabatan_atasan_kapital }}"],
-                   "{{ nama_atasan }}", "NIP. {{ nip_atasan }}")
+    signature_cell(r.cells[0], ["{%p if ada_atasan %}", "Mengetahui,", "ATASAN LANGSUNG",
+                                "{{ jabatan_atasan_kapital }}"],
+                   "{{ nama_atasan }}", "NIP. {{ nip_atasan }}", extra="", closing="{%p endif %}")
     signature_cell(r.cells[1], ["{{ tempat }}, {{ tanggal }}", "", "{{ jabatan_kapital }}"],
                    "{{ nama }}", "NIP. {{ nip }}", extra="{{ pangkat }}")
     _no_split(r)
@@ -563,17 +598,19 @@ def identity_table(doc, nama, jabatan):
 
 
 def two_signatures(doc, left, right):
+    """Pihak kedua (left, only when there is an atasan) and pihak pertama (right)."""
     t = table(doc, [8.0, 8.0], grid=False)
     no_borders(t)
     r = t.add_row()
     for c in r.cells:
         _set_width(c, 8.0)
-    signature_cell(r.cells[0], left[0], left[1], left[2])
+    signature_cell(r.cells[0], ["{%p if ada_atasan %}", *left[0]], left[1], left[2], closing="{%p endif %}")
     signature_cell(r.cells[1], right[0], right[1], right[2])
     _no_split(r)
 
 
 def lampiran1(doc):
+    tag(doc, "{%p if ada_lampiran_pk %}")
     p(doc, "LAMPIRAN I", "Lampiran")
     p(doc, "PERJANJIAN KINERJA", "Judul Lampiran")
     p(doc)
@@ -582,15 +619,19 @@ def lampiran1(doc):
            "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:", "Paragraf Isi")
     identity_table(doc, "{{ nama }}", "{{ jabatan }}")
     p(doc, "Selanjutnya disebut pihak pertama.")
+    tag(doc, "{%p if ada_atasan %}")
     identity_table(doc, "{{ nama_atasan }}", "{{ jabatan_atasan }}")
     p(doc, "Selaku atasan langsung pihak pertama, selanjutnya disebut pihak kedua.")
+    tag(doc, "{%p endif %}")
     p(doc, "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, "
            "dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
            "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.",
       "Paragraf Isi")
+    tag(doc, "{%p if ada_atasan %}")
     p(doc, "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian "
            "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan "
            "dan sanksi.", "Paragraf Isi")
+    tag(doc, "{%p endif %}")
     two_signatures(doc,
                    (["", "Pihak Kedua,"], "{{ nama_atasan }}", "NIP. {{ nip_atasan }}"),
                    (["{{ tempat_tanggal_pk }}", "Pihak Pertama,"], "{{ nama }}", "NIP. {{ nip }}"))
@@ -612,11 +653,12 @@ def lampiran1(doc):
     two_signatures(doc,
                    (["", "{{ jabatan_atasan_kapital }}"], "{{ nama_atasan }}", "NIP. {{ nip_atasan }}"),
                    (["{{ tempat_tanggal_pk }}", "{{ jabatan_kapital }}"], "{{ nama }}", "NIP. {{ nip }}"))
+    tag(doc, "{%p endif %}")
 
 
 def lampiran2(doc):
     tag(doc, "{%p if ada_dokumentasi %}")
-    p(doc, "LAMPIRAN II", "Lampiran")
+    p(doc, "LAMPIRAN {{ lampiran_dokumentasi }}", "Lampiran")
     p(doc, "DOKUMENTASI KEGIATAN", "Judul Lampiran")
     p(doc, "{{ label_periode }}", "Judul Lampiran")
     p(doc)
@@ -675,6 +717,21 @@ def schema_order(doc):
             tblpr.append(el)
 
 
+APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           '<Template>Normal.dotm</Template><Application>lkj_xl</Application><DocSecurity>0</DocSecurity>'
+           '<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>'
+           '<HyperlinksChanged>false</HyperlinksChanged></Properties>')
+
+
+def app_properties(doc):
+    """python-docx's default package says it was written by 'Microsoft Macintosh Word' 14; say who did."""
+    for part in doc.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = APP_XML.encode("utf-8")
+
+
 def build(path: Path = OUT) -> Path:
     doc = Document()
     styles(doc)
@@ -697,6 +754,7 @@ def build(path: Path = OUT) -> Path:
     props.comments = "Templat docxtpl; lihat docs/templat_word.md"
     fixed = dt.datetime(2024, 1, 1)
     props.created = props.modified = fixed
+    app_properties(doc)
     doc.save(path)
     return path
 

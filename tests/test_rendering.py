@@ -7,7 +7,9 @@ Hand computation (full precision, rounded half-up to 2 decimals only for display
   S1 realisasi = 15.323.000 + 4.550.000 + 23.105.800 + 77.580.827 + 28.997.564 = 149.557.191 -> 70,53 %
   S2 = 148.140.800 / 478.394.500 = 30,97 %; capaian 78,33 %
   total 297.697.991 / 690.440.500 = 43.11711 % -> 43,12 %   (the seed printed 68,89 %, a mean of percentages)
-  mean capaian = 490.46 / 6 = 81.74333 -> 81,74 %; efisiensi 81.74333 - 43.11711 = 38.62622 -> 38,63
+  mean capaian = 490.46 / 6 = 81.74333 -> 81,74 %; efisiensi as printed: 81,74 - 43,12 = 38,62 (issue 13.7:
+  the sentence "81,74 % dikurangi 43,12 %" must add up; the unrounded 38.62622 would print 38,63)
+  targets and realisasi as typed (seed 000 lines 66-71): 100%, 25%, 91,67% (issue 13.7)
   line 1: 15.323.000 / 19.922.000 = 0.7691497 -> 76,91 % (the seed printed 81,30 %)
   PK JUMLAH = 14.654.000 + 4.550.000 + 36.876.400 + 77.825.297 + 37.653.402 + 428.757.329 = 600.316.428
 """
@@ -36,7 +38,7 @@ IND = [
     "Persentase OPD yang difasilitasi penataan kelembagaan, akuntabilitas kinerja dan tata laksana",
 ]
 CAPAIAN = ["25,00%", "100,00%", "100,00%", "91,67%", "95,46%", "78,33%"]
-REALISASI = ["25,00%", "100,00%", "100,00%", "91,67%", "95,46%", "78,33%"]
+REALISASI = ["25%", "100%", "100%", "91,67%", "95,46%", "78,33%"]
 STATUS = ["Belum tercapai", "Tercapai", "Tercapai", "Belum tercapai", "Belum tercapai", "Belum tercapai"]
 
 
@@ -109,7 +111,7 @@ def test_tabel_2_1_pk(doc):
     assert [r[0] for r in body] == ["1."] * 5 + ["2."]          # merged cells repeat the top cell's text
     assert [r[1] for r in body] == [S1] * 5 + [S2]
     assert [r[2] for r in body] == [f"{i}. {name}" for i, name in enumerate(IND, start=1)]
-    assert [r[3] for r in body] == ["100,00%"] * 6
+    assert [r[3] for r in body] == ["100%"] * 6
 
 
 def test_sasaran_cells_are_merged_vertically(doc):
@@ -126,7 +128,7 @@ def test_tabel_2_2_capaian(doc):
     rows = texts(find_table(doc, "No", "Sasaran Kegiatan", "Indikator Kinerja", "Target", "Realisasi", "Capaian"))
     assert rows[1] == ["1", "2", "3", "4", "5", "6=5/4", "7"]
     body = rows[2:]
-    assert [r[3] for r in body] == ["100,00%"] * 6
+    assert [r[3] for r in body] == ["100%"] * 6
     assert [r[4] for r in body] == REALISASI
     assert [r[5] for r in body] == CAPAIAN
     assert [r[6] for r in body] == STATUS
@@ -143,7 +145,7 @@ def test_tabel_2_3_cost_per_outcome(doc):
     assert [r[2] for r in sasaran] == [f"{i}. {name}" for i, name in enumerate(IND, start=1)]
     assert sasaran[0][3:6] == ["212.046.000", "149.557.191", "70,53%"]
     assert sasaran[5][3:6] == ["478.394.500", "148.140.800", "30,97%"]
-    assert [r[6] for r in sasaran] == ["100,00%"] * 6
+    assert [r[6] for r in sasaran] == ["100%"] * 6
     assert [r[7] for r in sasaran] == REALISASI
     assert [r[8] for r in sasaran] == CAPAIAN
     assert sasaran[0][9] == "11,90\n(Efisien)"      # 82.426 - 70.5305 = 11.895
@@ -159,7 +161,7 @@ def test_tabel_2_3_cost_per_outcome(doc):
          "28.997.564", "71,26%"],
         ["6", "Penataan Organisasi", "478.394.500", "148.140.800", "30,97%"],
     ]
-    assert rows[16] == ["JUMLAH", "690.440.500", "297.697.991", "43,12%", "Rata-rata", "81,74%", "38,63\n(Efisien)"]
+    assert rows[16] == ["JUMLAH", "690.440.500", "297.697.991", "43,12%", "Rata-rata", "81,74%", "38,62\n(Efisien)"]
     assert len(rows) == 17
 
 
@@ -190,7 +192,7 @@ def test_narrative_matches_tables(text):
     assert "Terkait dengan 4 (empat) target kinerja yang belum tercapai, yakni pada indikator kinerja ke-1, ke-4, " \
            "ke-5 dan ke-6" in text
     assert "dari 6 (enam) target kinerja yang ditetapkan, terdapat 2 (dua) target kinerja yang telah tercapai" in text
-    assert "adalah 38,63 poin, yaitu rata-rata capaian kinerja 81,74% dikurangi serapan anggaran 43,12%" in text
+    assert "adalah 38,62 poin, yaitu rata-rata capaian kinerja 81,74% dikurangi serapan anggaran 43,12%" in text
     assert "Sisa anggaran sebesar Rp. 392.742.509,- (56,88% dari pagu)" in text
     assert "10 (sepuluh) hari kerja" in text
     assert "triwulan III tahun anggaran 2023" in text
@@ -223,10 +225,17 @@ def test_lampiran_1_pk_budget(doc, text):
     assert "Lumajang, 4 April 2023" in text
 
 
-def test_lampiran_2_captions_without_photos(text):
+def test_lampiran_2_left_out_without_photos(text):
+    # issue 13.1: seed 000's 14 Dokumentasi rows have no photo file; a final report prints no placeholder
+    assert "LAMPIRAN II" not in text and "DOKUMENTASI KEGIATAN" not in text
+    assert "foto belum dilampirkan" not in text
+
+
+def test_lampiran_2_captions_in_a_draft(olahan, tmp_path):
+    text = all_text(Document(str(buat_docx(olahan, tmp_path / "draf.docx", draf=True))))
     assert "LAMPIRAN II" in text
     assert "❖ Pembahasan rencana aksi IKU RB General pada tgl. 3 Juli 2023" in text
-    assert "(foto belum dilampirkan)" in text
+    assert text.count("(foto belum dilampirkan)") == 14
 
 
 def test_charts_and_page_numbers(doc):
@@ -293,6 +302,9 @@ def test_photos_relative_to_folder_and_missing_photo(seed_data, make_book, tmp_p
     assert d.element.body.xml.count("<pic:pic") == 2 + 2
     t = all_text(d)
     assert "❖ Rapat koordinasi pada tgl. 3 Juli 2023" in t
+    # issue 13.1: a final report prints no placeholder; the draft shows what is missing
+    assert "Foto hilang" not in t and "foto tidak ditemukan" not in t
+    t = all_text(Document(str(buat_docx(olah_file(book), tmp_path / "draf.docx", draf=True, folder_foto=tmp_path))))
     assert "❖ Foto hilang" in t and "(foto tidak ditemukan: foto/tidak_ada.jpg)" in t
 
 

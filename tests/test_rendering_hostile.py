@@ -89,6 +89,7 @@ EXHAUSTION = {
     "nested-loops": ("{% for i in range(100000) %}{% for j in range(100000) %}xxxxxxxxxx{% endfor %}{% endfor %}",
                      "lebih dari 100.000.000 karakter"),
     "mutating-the-context": ("{{ dokumentasi.append(1) }}", "'append'"),
+    "huge-range": ("{{ range(10**6)|list }}", "deret angka yang terlalu panjang"),
 }
 
 
@@ -133,6 +134,15 @@ def test_templates_cannot_exhaust_memory_or_change_data(tmp_path, payload, reaso
     with pytest.raises(LkjError) as info:
         buat_docx(olah_file(book), tmp_path / "laporan.docx", folder_foto=tmp_path)
     assert "ditolak: templat mencoba" in str(info.value) and reason in str(info.value)
+
+
+@pytest.mark.parametrize("payload,kind", [("{{ 1/0 }}", "ZeroDivisionError"), ("{{ unit + 1 }}", "TypeError")])
+def test_a_template_that_fails_while_filling_is_one_message(tmp_path, payload, kind):
+    book = hostile_template(tmp_path, payload)
+    with pytest.raises(LkjError) as info:
+        buat_docx(olah_file(book), tmp_path / "laporan.docx", folder_foto=tmp_path)
+    assert str(info.value).startswith("Templat Word 'templat_kiriman.docx' tidak dapat diisi: hitungan atau isian "
+                                      f"di templat gagal ({kind}")
 
 
 def test_a_clean_user_template_still_renders(tmp_path):

@@ -93,7 +93,7 @@ def test_disagreements_are_named_with_file_and_cell(tmp_path):
         ("TW2.xlsx", "gabung-berbeda", "PK!H6"),
         ("TW3.xlsx", "gabung-anggaran-menurun", "Anggaran!K4"),
     ]
-    assert g.masalah[1].message == "Target Tahunan IK3 di file ini ('90,00') berbeda dari file TW4.xlsx ('100,00')."
+    assert g.masalah[1].message == "Target Tahunan IK3 di file ini ('90') berbeda dari file TW4.xlsx ('100')."
     out = tmp_path / "2023.xlsx"
     result = run(*paths, "-o", out)
     assert result.exit_code == 1 and not out.exists()

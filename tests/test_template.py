@@ -37,7 +37,7 @@ def test_template_sheets_tables_and_dropdowns():
     assert '"TW I,TW II,TW III,TW IV,Tahunan"' in [dv.formula1 for dv in wb["Identitas"].data_validations.dataValidation]
     # the Permendagri 86/2017 scale is prefilled
     pengaturan = wb["Pengaturan"]
-    assert [(pengaturan.cell(r, 1).value, pengaturan.cell(r, 2).value) for r in range(11, 16)] == \
+    assert [(pengaturan.cell(r, 1).value, pengaturan.cell(r, 2).value) for r in range(15, 20)] == \
            [(91, "Sangat Tinggi"), (76, "Tinggi"), (66, "Sedang"), (51, "Rendah"), (0, "Sangat Rendah")]
 
 

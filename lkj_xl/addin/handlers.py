@@ -81,7 +81,8 @@ class BukuIo:
         if sh is None:
             return None
         rng = sh.used_range
-        values = rng.options(ndim=2).value
+        # errors as their text ('#DIV/0!'), as openpyxl reads them: the CLI and the ribbon see one workbook
+        values = rng.options(ndim=2, err_to_str=True).value
         self.reads += 1
         self._note("read", name)
         return Grid(values or [[]], None, rng.row, rng.column)

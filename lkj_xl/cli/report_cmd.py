@@ -64,10 +64,10 @@ def buat(
                 fail(f"Laporan tidak dibuat karena masih ada {olahan.jumlah_kesalahan} kesalahan data. "
                      "Perbaiki sel yang disebut di atas lalu ulangi, atau pakai --paksa untuk membuat DRAF.")
             draf = True
-        elif olahan.jumlah_peringatan:
+        docx = buat_docx(olahan, out, draf=draf, folder_foto=file.resolve().parent, jenis=jenis, reviu=reviu)
+        if not draf and olahan.jumlah_peringatan:       # said once the report exists (a refused template says why)
             console.print(f"[yellow]{olahan.jumlah_peringatan} peringatan[/] (laporan tetap dibuat; "
                           "lihat: lkj validasi).", highlight=False)
-        docx = buat_docx(olahan, out, draf=draf, folder_foto=file.resolve().parent, jenis=jenis, reviu=reviu)
         console.print(f"Laporan Word: {docx}" + (" [bold red](DRAF)[/]" if draf else ""), highlight=False)
         if olahan.laporan.identitas.periode == "Tahunan":
             from ..core import lke

@@ -22,6 +22,7 @@ ESELON = ("II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b")
 RUMUS_NEGATIF = ("(2T-R)/T", "T/R")
 METODE_EFISIENSI = ("Selisih", "Rasio")
 UKURAN_KERTAS = ("A4", "F4")
+LAMPIRAN_PK = ("Otomatis", "Ya", "Tidak")
 # Annual report (LKjIP) vocabularies.
 ATURAN_SUB = ("Rata-rata", "Jumlah Berbobot", "Jumlah")
 VERSI_RENSTRA = ("Awal", "Perubahan")
@@ -112,9 +113,11 @@ IDENTITAS = FormSheet(
         Field("nama", "Nama Pelapor", required=True, note="Lengkap dengan gelar"),
         Field("nip", "NIP Pelapor", kind=CODE, required=True, note="18 digit, ketik sebagai teks"),
         Field("pangkat", "Pangkat/Golongan"),
-        Field("jabatan_atasan", "Jabatan Atasan Langsung", required=True),
-        Field("nama_atasan", "Nama Atasan Langsung", required=True),
-        Field("nip_atasan", "NIP Atasan Langsung", kind=CODE, required=True),
+        # Optional: a Camat or Kepala OPD reports without an atasan block; all three or none (validation).
+        Field("jabatan_atasan", "Jabatan Atasan Langsung",
+              note="Kosongkan ketiga isian atasan bila laporan tidak ditandatangani atasan (misalnya Camat)"),
+        Field("nama_atasan", "Nama Atasan Langsung"),
+        Field("nip_atasan", "NIP Atasan Langsung", kind=CODE),
         Field("tahun", "Tahun Anggaran", kind=NUMBER, required=True),
         Field("periode", "Periode Laporan", kind=CHOICE, required=True, choices=PERIODE),
         Field("tempat", "Tempat Penandatanganan", required=True, note="Contoh: Lumajang"),
@@ -146,6 +149,12 @@ PENGATURAN = FormSheet(
         Field("desimal", "Jumlah Desimal", kind=NUMBER, default=2),
         Field("kertas", "Ukuran Kertas", kind=CHOICE, choices=UKURAN_KERTAS, default="A4"),
         Field("templat", "Templat Laporan", default="lkj_triwulan"),
+        Field("lampiran_pk", "Lampiran Perjanjian Kinerja", kind=CHOICE, choices=LAMPIRAN_PK, default="Otomatis",
+              note="Otomatis: dilampirkan bila Tanggal Perjanjian Kinerja (sheet Identitas) diisi"),
+        Field("logo", "File Logo", note="Gambar logo untuk sampul (.png/.jpg), relatif terhadap folder workbook"),
+        Field("hari_libur", "Hari Libur Tambahan",
+              note="Hari libur unit di luar libur nasional dan cuti bersama, untuk batas pelaporan; "
+                   "pisahkan dengan titik koma, contoh: 15/04/2024; 16/04/2024"),
     ),
 )
 
@@ -154,7 +163,7 @@ PREDIKAT = TableSheet(
     name="Pengaturan",
     table="tblPredikat",
     title="SKALA PREDIKAT",
-    header_row=10,
+    header_row=14,
     columns=(
         Column("batas_bawah", "Batas Bawah (%)", NUMBER, required=True, width=18,
                note="Capaian >= batas bawah mendapat predikat ini"),

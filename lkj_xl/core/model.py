@@ -271,6 +271,9 @@ class Pengaturan:
     desimal: int = 2
     kertas: str = "A4"
     templat: str = "lkj_triwulan"
+    lampiran_pk: str = "Otomatis"   # Lampiran I: Ya / Tidak / Otomatis (when the PK date is filled)
+    logo: str = ""                  # cover logo file, relative to the workbook's folder
+    hari_libur: list[dt.date] = field(default_factory=list)   # the unit's own days off (deadline)
     skala: list[tuple[Decimal, str]] = field(default_factory=list)   # (lower bound, predikat), descending
     cells: dict[str, str] = field(default_factory=dict)
 

@@ -9,6 +9,7 @@ single cells become `Problem`s.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Mapping
@@ -163,6 +164,8 @@ def read_pengaturan(t: TableReader) -> Pengaturan:
             number = t.number(cells[f.key], raw, f.label, BOUNDS.get(f.key), integer=True)
             if number is not None:
                 setattr(p, f.key, int(number))
+        elif f.key == "hari_libur":
+            p.hari_libur = read_dates(t, raw, cells[f.key], f.label)
         elif f.choices:
             match = next((c for c in f.choices if c.lower() == text(raw).lower()), None)
             if match is None:
@@ -174,6 +177,22 @@ def read_pengaturan(t: TableReader) -> Pengaturan:
             setattr(p, f.key, text(raw))
     p.skala = read_skala(t)
     return p
+
+
+def read_dates(t: TableReader, raw, ref: str, label: str) -> list:
+    """A cell holding one date or several separated by ';' or line breaks (the unit's days off)."""
+    one = parse_date(raw)
+    if one is not None:
+        return [one]
+    out = []
+    for part in re.split(r"[;\n]+", text(raw)):
+        if part.strip():
+            day = parse_date(part.strip())
+            if day is None:
+                t.problem_at("bukan-tanggal", ref, label=label, teks=part.strip())
+            else:
+                out.append(day)
+    return out
 
 
 def read_skala(t: TableReader) -> list[tuple[Decimal, str]]:

@@ -294,7 +294,7 @@ def load_grids(path: Path, sheets: tuple[str, ...] | None = None) -> dict[str, G
 def _why(exc: Exception) -> str:
     if isinstance(exc, DefusedXmlException):
         return "berisi entitas XML yang tidak diizinkan"
-    return str(exc) or type(exc).__name__
+    return f"XML-nya tidak utuh; rincian teknis: {str(exc) or type(exc).__name__}"
 
 
 def _failing_part(path: Path) -> str:

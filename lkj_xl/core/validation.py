@@ -24,7 +24,7 @@ def validate(lap: Laporan, hasil: Hasil | None = None) -> list[Problem]:
     hasil = hasil or hitung(lap)
     problems = list(lap.masalah_baca)
     for check in (check_identitas, check_nip, check_tanggal, check_pk, check_capaian, check_anggaran,
-                  check_strategi, check_rtl, validate_tahunan):
+                  check_strategi, check_rtl, check_dokumentasi, validate_tahunan):
         problems.extend(check(lap, hasil))
     src = lap.sumber
     return [p if p.file else Problem(**{**p.__dict__, "file": src}) for p in problems]
@@ -32,12 +32,21 @@ def validate(lap: Laporan, hasil: Hasil | None = None) -> list[Problem]:
 
 # ---------------------------------------------------------------- identity and dates
 
+ATASAN = ("jabatan_atasan", "nama_atasan", "nip_atasan")
+
+
 def check_identitas(lap: Laporan, hasil: Hasil) -> list[Problem]:
     ident, out = lap.identitas, []
+    # The atasan is optional (a Camat signs alone), but once one of the three is typed, all three are needed.
+    atasan = any(getattr(ident, k) for k in ATASAN)
     for f in L.IDENTITAS.fields:
-        if f.required and f.key in ident.cells and not getattr(ident, f.key):
+        needed = f.required or (atasan and f.key in ATASAN)
+        if needed and f.key in ident.cells and not getattr(ident, f.key):
             if not _reported(lap, ident.cells[f.key]):
                 out.append(at("nilai-wajib-kosong", ident.cells[f.key], label=f.label))
+    if lap.pengaturan.lampiran_pk == "Ya" and not ident.tanggal_pk and "tanggal_pk" in ident.cells:
+        if not _reported(lap, ident.cells["tanggal_pk"]):
+            out.append(at("tanggal-pk-kosong", ident.cells["tanggal_pk"]))
     return out
 
 
@@ -76,11 +85,16 @@ def period_end(tahun: int, tw: int) -> dt.date:
     return dt.date(tahun, 12, 31) if month == 12 else dt.date(tahun, month + 1, 1) - dt.timedelta(days=1)
 
 
-def add_working_days(day: dt.date, n: int) -> dt.date:
-    """Monday–Friday working days (public holidays are not known here, so the limit is generous only by them)."""
+def add_working_days(day: dt.date, n: int, libur=()) -> dt.date:
+    """`n` working days after `day`: Monday–Friday except Indonesia's national holidays and cuti bersama
+    (the `holidays` package: categories public and government) and the unit's own days off `libur`."""
+    import holidays   # imported late: only the deadline check needs it
+
+    off = holidays.country_holidays("ID", years=range(day.year, day.year + 2), categories=("public", "government"))
+    extra = set(libur)
     while n > 0:
         day += dt.timedelta(days=1)
-        if day.weekday() < 5:
+        if day.weekday() < 5 and day not in off and day not in extra:
             n -= 1
     return day
 
@@ -96,7 +110,8 @@ def check_tanggal(lap: Laporan, hasil: Hasil) -> list[Problem]:
     if ident.periode == "Tahunan":
         deadline, hari = dt.date(ident.tahun + 1, 2, 28), "—"
     else:
-        deadline, hari = add_working_days(end, ident.batas_hari_kerja), ident.batas_hari_kerja
+        deadline = add_working_days(end, ident.batas_hari_kerja, lap.pengaturan.hari_libur)
+        hari = ident.batas_hari_kerja
     if ident.tanggal < end:
         out.append(at("tanggal-sebelum-periode", ref, tanggal=tanggal(ident.tanggal), periode=ident.periode,
                       akhir=tanggal(end)))
@@ -304,11 +319,33 @@ def check_strategi(lap: Laporan, hasil: Hasil) -> list[Problem]:
     return out
 
 
+def same_text(s: str) -> str:
+    """Text compared as a reader sees it: case and runs of blanks ignored (the report prints such
+    repeats once)."""
+    return " ".join(str(s or "").split()).casefold()
+
+
 def check_rtl(lap: Laporan, hasil: Hasil) -> list[Problem]:
     known = {i.kode for i in lap.indikator}
-    out = []
+    out, seen = [], {}
+    col_uraian = get_column_letter(lap.kolom.get("RTL", {}).get("uraian") or 1)
     for r in lap.rtl:
         if r.kode and r.kode not in known:
             col = lap.kolom.get("RTL", {}).get("kode")
             out.append(at("indikator-tidak-dikenal", f"RTL!{get_column_letter(col or 2)}{r.row}", kode=r.kode))
+        key = same_text(r.uraian)
+        if key and key in seen:
+            out.append(at("rtl-ganda", f"RTL!{col_uraian}{r.row}", baris=seen[key]))
+        elif key:
+            seen[key] = r.row
     return out
+
+
+def check_dokumentasi(lap: Laporan, hasil: Hasil) -> list[Problem]:
+    """Photo rows without a file are left out of Lampiran II; say so once, at the first of them."""
+    col = get_column_letter(lap.kolom.get("Dokumentasi", {}).get("foto") or 3)
+    rows = [f.row for f in lap.dokumentasi if f.kegiatan and not f.foto]
+    if not rows:
+        return []
+    return [at("foto-kosong", f"Dokumentasi!{col}{rows[0]}", jumlah=len(rows),
+               baris=", ".join(str(r) for r in rows) if len(rows) <= 5 else f"{rows[0]}–{rows[-1]}")]

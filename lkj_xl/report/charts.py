@@ -76,15 +76,16 @@ def grafik_capaian(hasil: Hasil, path: Path, desimal: int = 2) -> Path:
     return _save(fig, path)
 
 
-def grafik_serapan(hasil: Hasil, path: Path, desimal: int = 2) -> Path:
-    """Horizontal bars: serapan anggaran (%) per budget line, with the overall serapan as a line."""
+def grafik_serapan(hasil: Hasil, path: Path, desimal: int = 2, labels: list[str] | None = None) -> Path:
+    """Horizontal bars: serapan anggaran (%) per budget line, with the overall serapan as a line.
+    `labels`: one per budget line (the report passes short names); default code + name."""
     items = hasil.anggaran
     n = max(len(items), 1)
     huge = n > BANYAK
     step = _every(n, 30) if huge else 1
     fig = Figure(figsize=(6.4, min(0.9 + 0.42 * n, MAKS_TINGGI_IN)))
     ax = fig.add_subplot()
-    labels = [textwrap.shorten(f"{a.baris.kode} {a.baris.uraian}", 48, placeholder="…") for a in items]
+    labels = labels or [textwrap.shorten(f"{a.baris.kode} {a.baris.uraian}", 48, placeholder="…") for a in items]
     values = [float(a.serapan) if a.serapan is not None else 0.0 for a in items]
     ys = list(range(len(items)))[::-1]
     if huge:

@@ -6,10 +6,14 @@ Like `sections.py`, builders are pure and take the period words as arguments ('t
 """
 from __future__ import annotations
 
+import re
+
 from ..core.formatting import jumlah_kata, ke, rupiah, tanggal
 from ..core.model import Laporan
 from ..core.performance import Hasil, HasilIndikator, ratio
-from .sections import Fmt, alasan_daftar, nomor, sisa_anggaran, teks
+from ..core.validation import same_text
+from .anggaran import sisa_anggaran
+from .sections import Fmt, alasan_daftar, nomor, teks
 
 
 def kalimat_capaian(n: int, a: list, b: list, c: list, pembuka: str) -> str:
@@ -116,15 +120,35 @@ def strategi_kelompok(items: list[HasilIndikator], by_kode: dict[str, list], fmt
     return out
 
 
-def strategi(hasil: Hasil, lap: Laporan) -> dict:
-    """The three strategy groups and the closing list of distinct strategies."""
+_PENANDA = re.compile(r"^\s*(?:[-•*]|[a-zA-Z0-9]{1,2}[.)])\s+")
+
+
+def strategi_ringkas(hasil: Hasil, lap: Laporan) -> tuple[list[str], bool]:
+    """The closing list: for each indicator its first strategy (of a typed list 'a. …' only the first
+    item, its marker dropped), each text once; the full lists are in the strategy tables. Also whether
+    anything was left out, so the closing can point to those tables."""
     by_kode = strategi_per_kode(lap)
-    semua = list(dict.fromkeys(teks(s.strategi) for s in lap.strategi if teks(s.strategi)))
+    semua = [t for s in lap.strategi if (t := teks(s.strategi))]
+    ringkas = []
+    for h in hasil.indikator:
+        first = next((t for s in by_kode.get(h.indikator.kode, []) if (t := teks(s.strategi))), "")
+        # a typed list ('a. …\nb. …') is represented by its first item; other text stays whole
+        line = _PENANDA.sub("", first.split("\n")[0]).strip() if _PENANDA.match(first) else first
+        if line and same_text(line) not in {same_text(x) for x in ringkas}:
+            ringkas.append(line)
+    return ringkas, sum(len(t.split("\n")) for t in semua) > len(ringkas)
+
+
+def strategi(hasil: Hasil, lap: Laporan) -> dict:
+    """The three strategy groups and the short closing list."""
+    by_kode = strategi_per_kode(lap)
+    ringkas, lebih = strategi_ringkas(hasil, lap)
     return {
         "strategi_tercapai": strategi_kelompok(hasil.tercapai, by_kode),
         "strategi_belum": strategi_kelompok(hasil.belum_tercapai, by_kode),
         "strategi_tidak_terhitung": strategi_kelompok(hasil.tidak_terhitung, by_kode),
-        "strategi_penutup": [{"no": f"{i})", "uraian": s} for i, s in enumerate(semua, start=1)],
+        "strategi_penutup": [{"no": f"{i})", "uraian": s} for i, s in enumerate(ringkas, start=1)],
+        "strategi_penutup_lainnya": lebih,
     }
 
 
@@ -134,23 +158,36 @@ def rtl_rows(lap: Laporan) -> list[dict]:
         parts = (f"waktu: {teks(r.waktu)}" if teks(r.waktu) else "",
                  f"penanggung jawab: {teks(r.penanggung_jawab)}" if teks(r.penanggung_jawab) else "")
         return "; ".join(x for x in parts if x)
-    return [{"no": f"{i}.", "uraian": teks(r.uraian), "rincian": rincian(r)}
-            for i, r in enumerate(lap.rtl, start=1) if teks(r.uraian)]
+    seen, out = set(), []
+    for r in lap.rtl:
+        key = same_text(teks(r.uraian))
+        if key and key not in seen:       # repeats are warned about in validation (rtl-ganda)
+            seen.add(key)
+            out.append({"no": f"{len(out) + 1}.", "uraian": teks(r.uraian), "rincian": rincian(r)})
+    return out
 
 
 _KOSONG = {"no": "", "keterangan": "", "file": "", "gambar": "", "catatan": ""}
 
 
-def dokumentasi(lap: Laporan) -> dict:
-    """Photo documentation: one item per photo and the same items two per row. `gambar` stays empty
-    here (rendering fills it with the image)."""
-    items = []
-    for no, f in enumerate(lap.dokumentasi, start=1):
-        ket = teks(f.kegiatan)
-        if f.tanggal:
-            ket += f" pada tgl. {tanggal(f.tanggal)}"
-        items.append({"no": str(no), "keterangan": ket, "file": teks(f.foto),
-                      "gambar": "", "catatan": "" if teks(f.foto) else "(foto belum dilampirkan)"})
+def dokumentasi_baris(items: list[dict]) -> dict:
+    """The photo items, and the same items two per row."""
     baris = [{"kiri": items[i], "kanan": items[i + 1] if i + 1 < len(items) else dict(_KOSONG)}
              for i in range(0, len(items), 2)]
     return {"ada_dokumentasi": bool(items), "dokumentasi": items, "dokumentasi_baris": baris}
+
+
+def dokumentasi(lap: Laporan, *, draf: bool = False) -> dict:
+    """Photo documentation. `gambar` stays empty here (rendering fills it with the image). A final
+    report prints no placeholder: rows without a photo file are left out (validation warns:
+    foto-kosong); a draft keeps them with a note, so the user sees what is missing."""
+    items = []
+    for indeks, f in enumerate(lap.dokumentasi):
+        if not teks(f.foto) and not draf:
+            continue
+        ket = teks(f.kegiatan)
+        if f.tanggal:
+            ket += f" pada tgl. {tanggal(f.tanggal)}"
+        items.append({"no": str(len(items) + 1), "keterangan": ket, "file": teks(f.foto), "indeks": indeks,
+                      "gambar": "", "catatan": "" if teks(f.foto) else "(foto belum dilampirkan)"})
+    return dokumentasi_baris(items)

@@ -16,6 +16,7 @@ commands that draw nothing do not load them.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 import tempfile
@@ -28,6 +29,8 @@ from ..core.engine import Olahan
 from ..core.problems import LkjError
 from ..core.resources import bundled_dir
 from ..workbook.writing import atomic_save
+from .anggaran import label_grafik
+from .narasi import dokumentasi_baris
 from .triwulan import konteks
 from .pdf import buat_pdf
 from .untrusted import DiLuarFolder, Ditolak, MAKS_FOTO, dalam_folder, patched_xml, sandbox, template_bytes
@@ -37,6 +40,7 @@ DEFAULT_TEMPLATE = "lkj_triwulan"
 TEMPLATE_TAHUNAN = "lkjip_tahunan"      # the default template of the annual LKjIP
 PAPER = {"A4": (21.0, 29.7), "F4": (21.5, 33.0)}      # cm
 FOTO_LEBAR, FOTO_TINGGI = 7.5, 6.0                    # cm
+LOGO_TINGGI = 3.0                                     # cm, on the cover
 FOTO_EKSTENSI = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff"}
 MAKS_PROPERTI = 255             # Word's limit for a core document property (title, subject …)
 
@@ -219,6 +223,64 @@ def _render(tpl, ctx: dict, template: Path, sel: str) -> None:
     except TemplateError as exc:
         raise LkjError(f"Templat Word '{template.name}' tidak dapat dipakai: {exc}. "
                        "Periksa tanda {{ }} dan {% %} di templat (lihat docs/templat_word.md).") from exc
+    except OverflowError:             # the sandbox's range() limit
+        raise LkjError(f"Templat Word '{template.name}'{f' ({sel})' if sel else ''} ditolak: templat mencoba "
+                       "membuat deret angka yang terlalu panjang (lebih dari 100.000).") from None
+    except (ArithmeticError, TypeError, ValueError, LookupError) as exc:   # e.g. {{ 1/0 }}, {{ unit + 1 }}
+        raise LkjError(f"Templat Word '{template.name}' tidak dapat diisi: hitungan atau isian di templat gagal "
+                       f"({type(exc).__name__}: {exc}). Periksa tanda {{{{ }}}} dan {{% %}} di templat "
+                       "(lihat docs/templat_word.md).") from None
+
+
+def _logo(tpl, ctx: dict, folder: Path, sel: str) -> None:
+    """The cover logo named in Pengaturan, taken like a photo (the same folder rules); left out when
+    it cannot be used."""
+    from docx.shared import Cm
+
+    if not ctx.get("file_logo"):
+        return
+    item = {"file": ctx["file_logo"], "gambar": "", "catatan": ""}
+    _foto(tpl, item, folder, sel)
+    if item["gambar"]:
+        item["gambar"].width, item["gambar"].height = None, Cm(LOGO_TINGGI)
+        ctx["logo"], ctx["ada_logo"] = item["gambar"], True
+
+
+def _properties(document, ctx: dict, draf: bool) -> None:
+    """Core properties of this document: its title, and when it was made (not the template's date)."""
+    props = _Properti(document.core_properties)
+    props.title = f"Laporan Kinerja {ctx['unit']} {ctx['periode']} Tahun {ctx['tahun']}"
+    props.subject = "DRAF" if draf else ""
+    props.author = props.last_modified_by = ctx.get("nama") or "lkj_xl"
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
+    props.revision = 1
+
+
+def _alt_text(document, ctx: dict) -> None:
+    """Alternative text of the pictures (screen readers, Word's accessibility check). A picture is
+    known by its image bytes (Word keeps no file name), so this runs while the chart files exist."""
+    import hashlib
+
+    wanted = [(ctx.get("grafik_capaian"), f"Grafik capaian kinerja per indikator, {ctx['periode']} tahun {ctx['tahun']}"),
+              (ctx.get("grafik_serapan"),
+               f"Grafik serapan anggaran per {ctx['label_anggaran']}, {ctx['periode']} tahun {ctx['tahun']}"),
+              (ctx.get("logo"), f"Logo {ctx['pemerintah']}")]
+    wanted += [(i.get("gambar"), f"Foto kegiatan: {i['keterangan']}") for i in ctx.get("dokumentasi", [])]
+    descr = {}
+    for image, text in wanted:
+        path = getattr(image, "image_descriptor", None)
+        if path:
+            descr.setdefault(hashlib.sha1(Path(path).read_bytes()).hexdigest(), text[:250])
+    part = document.part
+    for inline in document.element.body.iter(qn("wp:inline")):
+        blip = next(inline.iter(qn("a:blip")), None)
+        rid = blip.get(qn("r:embed")) if blip is not None else None
+        image = part.related_parts.get(rid) if rid else None
+        text = descr.get(getattr(image, "sha1", None))
+        pr = inline.find(qn("wp:docPr"))
+        if text and pr is not None:
+            pr.set("descr", text)
 
 
 def jenis_laporan(olahan: Olahan, jenis: str | None = None) -> str:
@@ -257,24 +319,28 @@ def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Pat
     tpl = _open(template)
     with tempfile.TemporaryDirectory(prefix="lkj_grafik_") as tmp:
         tmpdir = Path(tmp)
-        for item, cell in zip(ctx.get("dokumentasi", []), _foto_cells(olahan)):   # same dicts as dokumentasi_baris
-            _foto(tpl, item, folder, cell)
+        cells = _foto_cells(olahan)
+        for item in ctx.get("dokumentasi", []):       # the same dicts as in dokumentasi_baris
+            _foto(tpl, item, folder, cells[item["indeks"]])
+        if not draf and not tahunan:          # a final report prints no "(foto tidak ditemukan)" (issue 13.1)
+            ctx.update(dokumentasi_baris([i for i in ctx["dokumentasi"] if i["gambar"]]))
+        _logo(tpl, ctx, folder, olahan.laporan.pengaturan.cells.get("logo", ""))
         if tahunan:
             from . import charts_tahunan
             charts_tahunan.sisipkan(tpl, ctx, olahan, tmpdir)
-        elif olahan.hasil.indikator:
+        elif ctx.get("ada_grafik_capaian", bool(olahan.hasil.indikator)):
             charts.grafik_capaian(olahan.hasil, tmpdir / "capaian.png", ctx["desimal"])
             ctx["grafik_capaian"] = InlineImage(tpl, str(tmpdir / "capaian.png"), width=Cm(15))
-        if olahan.hasil.anggaran:
-            charts.grafik_serapan(olahan.hasil, tmpdir / "serapan.png", ctx["desimal"])
+        if ctx.get("ada_grafik_serapan", bool(olahan.hasil.anggaran)):
+            charts.grafik_serapan(olahan.hasil, tmpdir / "serapan.png", ctx["desimal"],
+                                  labels=label_grafik(olahan.hasil))
             ctx["grafik_serapan"] = InlineImage(tpl, str(tmpdir / "serapan.png"), width=Cm(15))
         _render(tpl, ctx, template, sel)
         document = tpl.docx
         _sort_tcpr(document)
         tabel_lebar.atur(document)          # tables with a column loop (annual template)
         _paper(document, ctx["kertas"])
-        props = _Properti(document.core_properties)
-        props.title = f"Laporan Kinerja {ctx['unit']} {ctx['periode']} Tahun {ctx['tahun']}"
-        props.subject = "DRAF" if draf else ""
+        _properties(document, ctx, draf)
+        _alt_text(document, ctx)
         atomic_save(lambda tmp: tpl.save(str(tmp)), out)
     return out

@@ -1,4 +1,6 @@
-"""Section builders shared by every document (quarterly LKj, annual LKjIP).
+"""Section builders shared by every document (quarterly LKj, annual LKjIP): number and text helpers,
+identity, signatures and the PK, the PK and capaian table rows. Budget tables are in `anggaran.py`,
+sentences, strategies, RTL and photos in `narasi.py`.
 
 Each builder goes from the model (`Laporan`, `Hasil`, their parts) and a `Fmt` (number formatting) to
 plain dicts and lists of already-formatted strings, ready for docxtpl. None of them knows which document
@@ -13,10 +15,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..core.formatting import angka, jumlah_kata, ke, nilai_satuan, nip, persen, ribuan, rupiah, tanggal
+from ..core.formatting import angka, bulat, jumlah_kata, ke, nilai_satuan, nip, persen, ribuan, tanggal
 from ..core.model import Laporan, Pengaturan
 from ..core.performance import (REALISASI_KOSONG, REALISASI_NOL, TARGET_BUKAN_ANGKA, TARGET_NOL, Hasil,
-                                HasilAnggaran, HasilIndikator, ratio)
+                                HasilIndikator)
 
 ALASAN = {
     TARGET_NOL: "target bernilai 0",
@@ -77,13 +79,18 @@ class Fmt:
 
 
 def nilai(v, satuan: str, fmt: Fmt) -> str:
-    """Target/realisasi as typed when it carries words ('4,51 (A-)'), else number + unit."""
+    """Target/realisasi as typed: the text when it carries words ('4,51 (A-)'), else the number with
+    the decimals it was typed with (at most `desimal`) and its unit: 100 -> '100%', 94.87 -> '94,87%'."""
     raw = teks(v.teks)
     if v.angka is None:
         return raw or "-"
     if re.search(r"[A-Za-z(]", raw.replace("%", "")):
         return raw
-    return nilai_satuan(v.angka, satuan, fmt.desimal)
+    typed = max(0, -Decimal(v.angka).normalize().as_tuple().exponent)
+    places = min(typed, fmt.desimal)
+    if (satuan or "").strip() == "%":
+        return persen(v.angka, places)
+    return nilai_satuan(v.angka, satuan, places) if places else nilai_satuan(v.angka, satuan, 0)
 
 
 def nomor(items: list[HasilIndikator]) -> list[int]:
@@ -100,9 +107,34 @@ def status(h: HasilIndikator) -> str:
     return "Tercapai" if h.tercapai else "Belum tercapai"
 
 
+def efisiensi_tampil(kinerja: Decimal | None, serapan: Decimal | None, metode: str,
+                     fmt: Fmt) -> Decimal | None:
+    """Efficiency from the percentages as printed (rounded to `desimal`), so that '81,74% − 43,12%'
+    reads 38,62 in the table and the sentence alike; None when it cannot be computed, and when nothing
+    was measured and nothing spent (both 0: not yet carried out, printed blank as seed 001 does)."""
+    if kinerja is None or serapan is None:
+        return None
+    k, s = bulat(kinerja, fmt.desimal), bulat(serapan, fmt.desimal)
+    if k == 0 and s == 0:
+        return None
+    if metode == "Rasio":
+        return k / s if s else None
+    return k - s
+
+
 def dengan_kategori(v: Decimal | None, kategori: str, fmt: Fmt) -> str:
-    """'38,63\\n(Efisien)', or '-' when there is no value."""
+    """'38,62\\n(Efisien)', or '-' when there is no value."""
     return f"{fmt.num(v)}\n({kategori})" if v is not None else "-"
+
+
+def efisiensi_sel(kinerja: Decimal | None, serapan: Decimal | None, metode: str, kategori: str,
+                  fmt: Fmt) -> tuple[str, str]:
+    """(value, value with category) of an efficiency cell; blank when nothing was done yet."""
+    v = efisiensi_tampil(kinerja, serapan, metode, fmt)
+    if v is None and kinerja is not None and serapan is not None and bulat(kinerja, fmt.desimal) == 0 \
+            and bulat(serapan, fmt.desimal) == 0:
+        return "", ""
+    return fmt.num(v), dengan_kategori(v, kategori, fmt)
 
 
 # --- identity and signatures ----------------------------------------------------------------------
@@ -148,6 +180,30 @@ def penandatangan(lap: Laporan) -> dict:
         "tanggal": tanggal(idn.tanggal),
         "tanggal_pk": tanggal(idn.tanggal_pk),
         "tempat_tanggal_pk": ", ".join(x for x in (teks(idn.tempat), tanggal(idn.tanggal_pk)) if x),
+        # a Camat or Kepala OPD signs alone: no Mengetahui block, no pihak kedua, no atasan's response
+        "ada_atasan": bool(teks(idn.jabatan_atasan) or teks(idn.nama_atasan)),
+    }
+
+
+def judul_pk(lap: Laporan) -> str:
+    return "Perubahan Perjanjian Kinerja" if lap.identitas.pk_perubahan else "Perjanjian Kinerja"
+
+
+def perjanjian(lap: Laporan, hasil: Hasil) -> dict:
+    """The PK: its title, the sentence that introduces it and whether it is attached (Lampiran I:
+    Pengaturan 'Lampiran Perjanjian Kinerja'; 'Otomatis' attaches it when the PK date is filled, so a
+    final report never prints undated PK signatures)."""
+    idn, judul = lap.identitas, judul_pk(lap)
+    jabatan, atasan = teks(idn.jabatan), teks(idn.jabatan_atasan)
+    tahun = str(idn.tahun or "")
+    pihak = f"yang ditandatangani antara {jabatan} dengan {atasan}" if atasan else f"{jabatan}"
+    pilihan = lap.pengaturan.lampiran_pk
+    lampiran = bool(hasil.indikator) and (pilihan == "Ya" or (pilihan != "Tidak" and idn.tanggal_pk is not None))
+    return {
+        "judul_pk": judul,
+        "judul_pk_kapital": judul.upper(),
+        "kalimat_pk": f"{judul} Tahun {tahun} {pihak} adalah sebagai berikut:",
+        "ada_lampiran_pk": lampiran,
     }
 
 
@@ -206,9 +262,9 @@ def sasaran_rows(hasil: Hasil, lap: Laporan, fmt: Fmt) -> list[dict]:
             "pagu": ribuan(s.pagu),
             "realisasi": ribuan(s.realisasi),
             "serapan": fmt.pct(s.serapan),
-            "efisiensi": fmt.num(s.efisiensi),
+            **dict(zip(("efisiensi", "efisiensi_teks"),
+                       efisiensi_sel(s.capaian, s.serapan, hasil.metode_efisiensi, s.kategori, fmt))),
             "kategori": s.kategori,
-            "efisiensi_teks": dengan_kategori(s.efisiensi, s.kategori, fmt),
             "indikator": [baris_indikator(h, lap, fmt) for h in s.indikator],
         })
     return out
@@ -250,113 +306,3 @@ def catatan_capaian(lap: Laporan) -> str:
               ("Target / Realisasi × 100%" if lap.pengaturan.rumus_negatif == "T/R"
                else "(2 × Target − Realisasi) / Target × 100%"))
     return s + ". Indikator dinyatakan tercapai bila capaiannya 100% atau lebih."
-
-
-# --- budget: cost per outcome, PK budget ----------------------------------------------------------
-
-def label_anggaran(lines: list[HasilAnggaran]) -> str:
-    levels = list(dict.fromkeys(teks(a.baris.level) for a in lines if teks(a.baris.level)))
-    return levels[0] if len(levels) == 1 else "Program/Kegiatan"
-
-
-def _depth(a: HasilAnggaran, by_code: dict[str, HasilAnggaran]) -> int:
-    depth, seen = 0, set()
-    while a.induk and a.induk in by_code and a.induk not in seen:
-        seen.add(a.induk)
-        a = by_code[a.induk]
-        depth += 1
-    return depth
-
-
-def _uraian(x: HasilAnggaran, no: int, by_code: dict[str, HasilAnggaran]) -> str:
-    """Indented name; short codes (1, 2, 1.1) read as row numbers, long ones (7.01.01.2.06.0001) go
-    before the name."""
-    kode, uraian = teks(x.baris.kode), teks(x.baris.uraian)
-    indent = "\u00a0" * 4 * _depth(x, by_code)
-    return indent + (uraian if kode == str(no) or not kode else f"{kode} {uraian}")
-
-
-def anggaran_rows(hasil: Hasil, fmt: Fmt) -> list[dict]:
-    """Program/kegiatan rows with pagu, realisasi, serapan and sisa (Tabel 2.3)."""
-    by_code = {x.baris.kode: x for x in hasil.anggaran}
-    return [{
-        "no": str(no),
-        "kode": teks(x.baris.kode),
-        "level": teks(x.baris.level),
-        "uraian": _uraian(x, no, by_code),
-        "nama": teks(x.baris.uraian),
-        "kode_sasaran": teks(x.baris.kode_sasaran),
-        "pagu": ribuan(x.pagu),
-        "realisasi": ribuan(x.realisasi),
-        "serapan": fmt.pct(x.serapan),
-        "sisa": ribuan(x.sisa),
-    } for no, x in enumerate(hasil.anggaran, start=1)]
-
-
-def anggaran_pk(hasil: Hasil, lap: Laporan) -> dict:
-    """The budget as agreed in the PK (Lampiran I): the PK column when typed, else pagu berlaku for a
-    Perubahan PK, else the pagu; the total sums top-level lines only."""
-    by_code = {x.baris.kode: x for x in hasil.anggaran}
-    rows, top = [], []
-    for no, x in enumerate(hasil.anggaran, start=1):
-        br = x.baris
-        value = br.anggaran_pk if br.anggaran_pk is not None else (
-            br.pagu_berlaku if lap.identitas.pk_perubahan else br.pagu)
-        rows.append({"no": f"{no}.", "kode": teks(br.kode), "uraian": _uraian(x, no, by_code),
-                     "anggaran": rupiah(value)})
-        if x.induk not in by_code and value is not None:
-            top.append(value)
-    return {"anggaran_pk": rows, "jumlah_pk": rupiah(sum(top, Decimal(0)) if top else None)}
-
-
-def sisa_anggaran(hasil: Hasil) -> Decimal | None:
-    if hasil.total_pagu is None or hasil.total_realisasi is None:
-        return None
-    return hasil.total_pagu - hasil.total_realisasi
-
-
-def total_row(hasil: Hasil, fmt: Fmt) -> dict:
-    """The JUMLAH row of Tabel 2.3."""
-    sisa = sisa_anggaran(hasil)
-    return {
-        "pagu": ribuan(hasil.total_pagu),
-        "realisasi": ribuan(hasil.total_realisasi),
-        "serapan": fmt.pct(hasil.serapan),
-        "kinerja": fmt.pct(hasil.kinerja),
-        "predikat": teks(hasil.predikat),
-        "efisiensi": fmt.num(hasil.efisiensi),
-        "kategori": hasil.kategori_efisiensi,
-        "efisiensi_teks": dengan_kategori(hasil.efisiensi, hasil.kategori_efisiensi, fmt),
-        "sisa": ribuan(sisa),
-        "sisa_rupiah": rupiah(sisa),
-        "sisa_persen": fmt.pct(ratio(sisa, hasil.total_pagu)),
-    }
-
-
-def efisiensi(hasil: Hasil, fmt: Fmt) -> dict:
-    """The efficiency method, its column header, the formula note and the sentence under Tabel 2.3."""
-    selisih = hasil.metode_efisiensi != "Rasio"
-    rumus, kolom = ("(9) − (6)", "10=9−6") if selisih else ("(9) / (6)", "10=9/6")
-    catatan = (
-        "Capaian anggaran (6) = Realisasi (5) / Pagu (4) × 100%; untuk sasaran dan baris JUMLAH, pagu dan "
-        "realisasi dijumlahkan lebih dahulu lalu dibagi (bukan rata-rata persentase). Capaian kinerja sasaran "
-        "dan baris JUMLAH adalah rata-rata capaian (9) indikatornya. Efisiensi (10) = capaian kinerja "
-        f"{'dikurangi' if selisih else 'dibagi'} capaian anggaran, {rumus}; efisien bila capaian kinerja "
-        "lebih tinggi daripada capaian anggaran.")
-    return {"metode_efisiensi": hasil.metode_efisiensi, "kolom_efisiensi": kolom, "catatan_anggaran": catatan,
-            "kalimat_efisiensi": kalimat_efisiensi(hasil, fmt)}
-
-
-def kalimat_efisiensi(hasil: Hasil, fmt: Fmt) -> str:
-    if hasil.efisiensi is None:
-        return ("Efisiensi capaian kinerja terhadap realisasi anggaran belum dapat dihitung karena "
-                "rata-rata capaian kinerja atau serapan anggaran tidak tersedia.")
-    selisih = hasil.metode_efisiensi != "Rasio"
-    kin, ser = fmt.pct(hasil.kinerja), fmt.pct(hasil.serapan)
-    lebih = "lebih tinggi daripada" if hasil.kinerja > hasil.serapan else "tidak lebih tinggi daripada"
-    cara = (f"yaitu rata-rata capaian kinerja {kin} dikurangi serapan anggaran {ser}" if selisih else
-            f"yaitu rata-rata capaian kinerja {kin} dibagi serapan anggaran {ser}")
-    return (f"Efisiensi capaian kinerja terhadap realisasi anggaran adalah "
-            f"{fmt.num(hasil.efisiensi)}{' poin' if selisih else ''}, {cara}. Karena capaian kinerja "
-            f"{lebih} serapan anggaran, penggunaan anggaran dikategorikan "
-            f"{hasil.kategori_efisiensi.lower()}.")

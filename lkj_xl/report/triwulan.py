@@ -11,7 +11,7 @@ from ..core.engine import Olahan
 from ..core.formatting import jumlah_kata, periode_tw, romawi, rupiah, urutan
 from ..core.model import Laporan
 from ..core.performance import Hasil, ratio
-from . import narasi, sections as sec
+from . import anggaran as ang, narasi, sections as sec
 from .sections import Fmt, teks
 
 
@@ -24,7 +24,6 @@ def periode(lap: Laporan, tw: int) -> dict:
     teks_periode = periode_tw(tw, idn.tahun) if idn.tahun else ""
     if tahunan:
         teks_periode = f"1 Januari s.d 31 Desember {tahun}"
-    judul_pk = "Perubahan Perjanjian Kinerja" if idn.pk_perubahan else "Perjanjian Kinerja"
     return {
         "tw": tw,
         "tw_romawi": rom,
@@ -33,8 +32,6 @@ def periode(lap: Laporan, tw: int) -> dict:
         "periode_kecil": "tahun" if tahunan else f"triwulan {rom}",
         "label_periode": "TAHUNAN" if tahunan else f"TRIWULAN {rom}",
         "periode_teks": teks_periode,
-        "judul_pk": judul_pk,
-        "judul_pk_kapital": judul_pk.upper(),
         "batas_hari_kerja": jumlah_kata(int(idn.batas_hari_kerja or 10)),
         "_pembuka": (f"Pada tahun {tahun} (kurun waktu {teks_periode})" if tahunan else
                      f"Pada triwulan {urutan(tw)} tahun {tahun} (kurun waktu {teks_periode})"),
@@ -43,7 +40,7 @@ def periode(lap: Laporan, tw: int) -> dict:
 
 def kalimat_sisa(hasil: Hasil, fmt: Fmt, tw: int, tahun: str) -> str:
     """Before the year's end the remaining budget is only a snapshot; say so."""
-    sisa = sec.sisa_anggaran(hasil)
+    sisa = ang.sisa_anggaran(hasil)
     if sisa is None or tw >= 4:
         return narasi.kalimat_sisa_akhir(hasil, fmt, tahun)
     return (f"Sisa anggaran sebesar {rupiah(sisa)} ({fmt.pct(ratio(sisa, hasil.total_pagu))} dari pagu) "
@@ -61,7 +58,31 @@ def _dokumen(olahan: Olahan, draf: bool) -> dict:
     if draf:
         tanda = (f"DRAF – BELUM FINAL: masih ada {n} kesalahan data yang belum diperbaiki" if n
                  else "DRAF – BELUM FINAL")
-    return {"draf": bool(draf), "tanda_draf": tanda, "kertas": "F4" if teks(p.kertas).upper() == "F4" else "A4"}
+    return {"draf": bool(draf), "tanda_draf": tanda, "kertas": "F4" if teks(p.kertas).upper() == "F4" else "A4",
+            # the cover logo: rendering puts the image into `logo` when `file_logo` can be read
+            "ada_logo": False, "logo": "", "file_logo": teks(p.logo)}
+
+
+MIN_BATANG = 3   # a chart of one or two bars says nothing the table does not
+
+
+def nomor_urut(prefix: str, first: int, flags: dict[str, bool]) -> dict[str, str]:
+    """Numbers of the tables/figures that are present, without gaps: {'tabel_belum': '2.4', …}."""
+    out, n = {}, first
+    for key, present in flags.items():
+        out[key] = f"{prefix}{n}" if present else ""
+        n += bool(present)
+    return out
+
+
+def _nomor(hasil: Hasil) -> dict:
+    grafik = {"ada_grafik_capaian": len(hasil.indikator) >= MIN_BATANG,
+              "ada_grafik_serapan": len(hasil.anggaran) >= MIN_BATANG}
+    tabel = nomor_urut("2.", 4, {"tabel_tercapai": bool(hasil.tercapai), "tabel_belum": bool(hasil.belum_tercapai),
+                                 "tabel_tidak_terhitung": bool(hasil.tidak_terhitung)})
+    gambar = nomor_urut("2.", 1, {"gambar_capaian": grafik["ada_grafik_capaian"],
+                                  "gambar_serapan": grafik["ada_grafik_serapan"]})
+    return {**grafik, **tabel, **gambar}
 
 
 def _evaluasi(hasil: Hasil, lap: Laporan, tw: int, tahun: str) -> dict:
@@ -91,7 +112,9 @@ def konteks(olahan: Olahan, *, draf: bool = False) -> dict:
         "desimal": fmt.desimal,
         **sec.identitas(lap),
         **sec.penandatangan(lap),
+        **sec.perjanjian(lap, hasil),
         **per,
+        **_nomor(hasil),
         **sec.tugas(lap),
         # performance
         "label_sasaran": sec.label_sasaran(lap),
@@ -102,18 +125,20 @@ def konteks(olahan: Olahan, *, draf: bool = False) -> dict:
                                                   hasil.tidak_terhitung, pembuka),
         "catatan_capaian": sec.catatan_capaian(lap),
         # budget
-        "label_anggaran": sec.label_anggaran(hasil.anggaran),
-        "anggaran": sec.anggaran_rows(hasil, fmt),
+        "label_anggaran": ang.label_anggaran(hasil.anggaran),
+        "anggaran": ang.anggaran_rows(hasil, fmt),
         "ada_anggaran": bool(hasil.anggaran),
-        "total": sec.total_row(hasil, fmt),
-        **sec.efisiensi(hasil, fmt),
+        "total": ang.total_row(hasil, fmt),
+        **ang.efisiensi(hasil, fmt),
+        "kalimat_anggaran_pk": ang.kalimat_anggaran_pk(hasil, lap),
         "kalimat_sisa": kalimat_sisa(hasil, fmt, tw, tahun),
         # evaluation and closing
         **_evaluasi(hasil, lap, tw, tahun),
         "kalimat_penutup_capaian": narasi.kalimat_penutup(hasil, fmt, lanjutan=lanjutan),
         # Lampiran I, II
-        **sec.anggaran_pk(hasil, lap),
-        **narasi.dokumentasi(lap),
+        **ang.anggaran_pk(hasil, lap),
+        **narasi.dokumentasi(lap, draf=draf),
+        "lampiran_dokumentasi": "II" if sec.perjanjian(lap, hasil)["ada_lampiran_pk"] else "I",
         # images: filled by rendering.buat_docx (InlineImage); empty here to keep this module pure
         "grafik_capaian": "",
         "grafik_serapan": "",

@@ -118,6 +118,8 @@ def _same_pk(base: Triwulan, q: Triwulan) -> list[Problem]:
         for key, label in PK_SAMA:
             a, b = (_target(ind), _target(ref)) if key == "target" else (getattr(ind, key), getattr(ref, key))
             if a != b:
+                if key == "target":          # as typed: '90' rather than '90,00'
+                    a, b = ind.target.teks, ref.target.teks
                 out.append(_problem(q, "gabung-berbeda", ind.cells.get(key, ind.cells["kode"]), label=f"{label} {kode}",
                                     nilai=_shown(a), acuan=base.name, lain=_shown(b)))
     for kode in theirs.keys() - mine.keys():
