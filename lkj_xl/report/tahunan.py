@@ -150,7 +150,7 @@ def konteks(olahan: Olahan, *, draf: bool = False, reviu: bool = False) -> dict:
     fmt = Fmt.dari(lap.pengaturan)
     idn = lap.identitas
     tahun, unit = str(idn.tahun or ""), teks(idn.unit)
-    judul_pk = "Perubahan Perjanjian Kinerja" if idn.pk_perubahan else "Perjanjian Kinerja"
+    judul_pk = sec.judul_pk(lap)
     no = Nomor()
 
     no.bab(1)

@@ -12,7 +12,7 @@ from ..core.formatting import angka, jumlah_kata, ribuan, rupiah, terbilang
 from ..core.model import Laporan, TargetRenstra
 from ..core.performance import Hasil, HasilAnggaran, ratio
 from ..core.tahunan import renstra_rows, target_akhir
-from . import sections as sec
+from . import anggaran as ang, sections as sec
 from .sections import Fmt, teks
 
 
@@ -72,7 +72,7 @@ def sarpras(lap: Laporan, no) -> dict:
 
 def anggaran_rows(hasil: Hasil, fmt: Fmt) -> list[dict]:
     """The budget rows of BAB I, BAB III C and F: kode, indented name, pagu, realisasi, serapan."""
-    rows = sec.anggaran_rows(hasil, fmt)
+    rows = ang.anggaran_rows(hasil, fmt)
     for r in rows:
         indent = r["uraian"][: len(r["uraian"]) - len(r["uraian"].lstrip("\u00a0"))]
         r["nama_inden"] = indent + r["nama"]
@@ -160,7 +160,7 @@ def iku(lap: Laporan, no) -> None:
 
 def pk_kegiatan(hasil: Hasil, lap: Laporan) -> dict:
     """The PK's budget part: the Kegiatan lines when there are any, else the top lines."""
-    pk = sec.anggaran_pk(hasil, lap)
+    pk = ang.anggaran_pk(hasil, lap)
     rows = [dict(r) for r, a in zip(pk["anggaran_pk"], hasil.anggaran) if teks(a.baris.level) == "Kegiatan"]
     if not rows:
         codes = {a.baris.kode for a in hasil.anggaran}
@@ -222,7 +222,7 @@ def bab2(lap: Laporan, hasil: Hasil, fmt: Fmt, no) -> dict:
     out.update(pk_kegiatan(hasil, lap))
     out.update(alokasi(lap, hasil, fmt, no))
     out["label_anggaran"] = "Kegiatan" if any(teks(a.baris.level) == "Kegiatan" for a in hasil.anggaran) else \
-        sec.label_anggaran(hasil.anggaran)
+        ang.label_anggaran(hasil.anggaran)
     out["renstra_rows_ada"] = bool(renstra_rows(lap))
     return out
 

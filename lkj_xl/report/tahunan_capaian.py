@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..core.formatting import angka, bulat, jumlah_kata
+from ..core.formatting import angka, bulat, jumlah_kata, nilai_satuan
 from ..core.model import Laporan, Nilai
 from ..core.performance import HUNDRED, Hasil, HasilIndikator, capaian as hitung_capaian
 from ..core.tahunan import HasilIndikatorTahunan
@@ -99,7 +99,9 @@ def baris(h: HasilIndikator, x: HasilIndikatorTahunan | None, nomor: str, years:
     """One indicator: every number of every BAB III table, formatted once."""
     ind = h.indikator
     sat = ind.satuan
-    realisasi = sec.nilai(h.realisasi, sat, fmt)
+    # a composite's realisasi is computed, not typed: printed at the workbook's decimals like a capaian
+    realisasi = (nilai_satuan(h.realisasi.angka, sat, fmt.desimal) if h.komposit is not None
+                 else sec.nilai(h.realisasi, sat, fmt))
     hist = dict(x.riwayat) if x else {}
     riwayat = [realisasi if y == tahun else sec.nilai(hist.get(y, Nilai(None)), sat, fmt) for y in years]
     renstra = x is not None and x.renstra is not None
