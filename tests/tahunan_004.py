@@ -9,7 +9,8 @@ import copy
 import datetime as dt
 from pathlib import Path
 
-from lkj_xl.workbook.template import new_workbook
+from lkj_xl.core import layout as L
+from lkj_xl.workbook.template import fill_table, new_workbook
 
 IDENTITAS = {
     "pemerintah": "Kabupaten Jember",                                    # 004:5-7
@@ -183,9 +184,7 @@ def data() -> dict:
 def tulis(path: Path, d: dict | None = None, edit=None) -> Path:
     d = d or data()
     wb = new_workbook(d.pop("identitas"), **d)
-    ws = wb["Pengaturan"]
-    for r, (bound, name) in enumerate(SKALA_004, start=11):
-        ws.cell(r, 1).value, ws.cell(r, 2).value = bound, name
+    fill_table(wb[L.PREDIKAT.name], L.PREDIKAT, [{"batas_bawah": b, "predikat": n} for b, n in SKALA_004])
     if edit:
         edit(wb)
     wb.save(path)

@@ -49,8 +49,8 @@ def rumus(lap: Laporan, hasil: Hasil, nomor: dict[str, str]) -> list[dict]:
                        f"indikator: realisasinya {tc.ATURAN_TEKS.get(h.komposit.aturan, h.komposit.aturan)}.")
     out.append("Capaian sasaran = rata-rata capaian indikatornya.")
     if lap.tahunan.renstra:
-        out.append("Capaian terhadap target akhir Renstra = Realisasi tahun ini / Target akhir Renstra × 100% "
-                   "(indikator negatif memakai rumus negatif di atas).")
+        out.append("Capaian terhadap target akhir Renstra = Realisasi tahun ini / Target akhir Renstra × 100%"
+                   + (" (indikator negatif memakai rumus negatif di atas)." if negs else "."))
     if hasil.anggaran:
         out.append("Serapan anggaran = Realisasi / Pagu × 100%; untuk sasaran dan jumlah, pagu dan realisasi "
                    "dijumlahkan lebih dahulu lalu dibagi (bukan rata-rata persentase).")
@@ -180,8 +180,10 @@ def capaian(lap: Laporan, hasil: Hasil, fmt: Fmt, no) -> dict:
         "sasaran": sas, "skala": skala(lap), "skala_sumber": "", "rumus": rumus(lap, hasil, nomor),
         "kalimat_pengukuran": kalimat_pengukuran(hasil, fmt),
         "catatan_pengukuran": ("Capaian (6) = Realisasi (5) / Target (4) × 100%; capaian terhadap target akhir "
-                               "Renstra (9) = Realisasi (5) / Target Akhir (8) × 100%; indikator negatif memakai "
-                               "rumus negatif (subbab A). Rata-rata capaian sasaran = rata-rata capaian indikatornya."),
+                               "Renstra (9) = Realisasi (5) / Target Akhir (8) × 100%"
+                               + ("; indikator negatif memakai rumus negatif (subbab A)"
+                                  if any(i.polaritas == "Negatif" for i in lap.indikator) else "")
+                               + ". Rata-rata capaian sasaran = rata-rata capaian indikatornya."),
         "analisis": ana, "ada_riwayat": ada_riwayat,
         "riwayat": {"tahun": [str(y) for y in years]}, "tahun_lalu": str((tahun or 1) - 1),
         "kalimat_riwayat": kal_riwayat,

@@ -141,7 +141,7 @@ def kalimat_komposit(h: HasilIndikator, r: dict) -> str:
 def kalimat_lalu(x: HasilIndikatorTahunan | None, r: dict, tahun: int | None) -> str:
     lalu = (tahun or 1) - 1
     if x is None or x.lalu is None:
-        return (f"Realisasi tahun {lalu} tidak tersedia (sheet Riwayat), sehingga perbandingan dengan tahun "
+        return (f"Realisasi tahun {lalu} tidak tersedia, sehingga perbandingan dengan tahun "
                 f"sebelumnya belum dapat disajikan.")
     if x.arah == "tetap":
         return f"Dibandingkan dengan realisasi tahun {lalu} ({r['lalu']}), realisasi tahun {tahun} tetap."
@@ -153,7 +153,7 @@ def kalimat_lalu(x: HasilIndikatorTahunan | None, r: dict, tahun: int | None) ->
 
 def kalimat_renstra(x: HasilIndikatorTahunan | None, r: dict, akhir: int | None, tahun: int | None) -> str:
     if x is None or x.renstra is None or r["target_akhir"] == "-":
-        return "Target akhir Renstra untuk indikator ini tidak tersedia (sheet Renstra)."
+        return "Target akhir Renstra untuk indikator ini tidak tersedia."
     if x.capaian_renstra is None:
         return (f"Terhadap target akhir Renstra{f' tahun {akhir}' if akhir else ''} sebesar {r['target_akhir']}, "
                 f"capaian belum dapat dihitung.")
