@@ -67,6 +67,7 @@ class HasilFile:
     docx: Path | None = None
     pdf: Path | None = None
     masalah_lintas: list[MasalahLintas] = field(default_factory=list)
+    lke: list = field(default_factory=list)          # core.lke.Kriteria of an annual workbook
 
     @property
     def dibuat(self) -> bool:
@@ -99,6 +100,8 @@ def _isi(hf: HasilFile, olahan) -> None:
     hf.stem = nama_laporan(i.tahun, i.periode, i.unit or i.perangkat_daerah, i.jabatan,
                            cadangan=Path(hf.rel).stem)
     hf.lintas = Ringkas.dari(hf.rel, olahan.laporan)
+    from ..core import lke
+    hf.lke = lke.periksa(olahan.laporan, h) if lke.berlaku(olahan.laporan) else []
 
 
 def gagal(hf: HasilFile, code: str, **kw) -> HasilFile:
