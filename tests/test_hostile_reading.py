@@ -218,6 +218,12 @@ HOSTILE = {
     "control-character-styles": ("gaya.xlsx", lambda p: edit_part(SEED000_XLSX, p, "xl/styles.xml",
                                                                   lambda x: x.replace("><", ">\x02<", 1)),
                                  ["gaya.xlsx", "rusak", "xl/styles.xml"]),
+    "shared-string-out-of-range": ("teks.xlsx", lambda p: set_cell_xml(
+        SEED000_XLSX, p, CAPAIAN_PART, "E4", '<c r="E4" t="s"><v>999</v></c>'),
+        ["teks.xlsx", "rusak", CAPAIAN_PART, "sheet 'Capaian'", "tidak sesuai format Excel"]),
+    "bad-cell-reference": ("ref.xlsx", lambda p: set_cell_xml(
+        SEED000_XLSX, p, CAPAIAN_PART, "E4", '<c r="4E"><v>1</v></c>'),
+        ["ref.xlsx", "rusak", CAPAIAN_PART, "sheet 'Capaian'", "tidak sesuai format Excel"]),
     "fifo": ("pipa.xlsx", _fifo, ["pipa.xlsx", "bukan file biasa"]),
     "link-to-dev-zero": ("nol.xlsx", lambda p: _link(p, "/dev/zero"), ["nol.xlsx", "bukan file biasa"]),
     "rows-over-limit": ("baris.xlsx", lambda p: set_cell_xml(
@@ -237,7 +243,8 @@ def hostile_file(folder: Path, case: str) -> tuple[Path, list[str]]:
 
 
 @pytest.mark.parametrize("case", ["entity-bomb", "entity-bomb-after-a-long-comment", "undefined-entity",
-                                  "control-character", "control-character-styles", "fifo", "link-to-dev-zero", "rows-over-limit",
+                                  "control-character", "control-character-styles", "shared-string-out-of-range",
+                                  "bad-cell-reference", "fifo", "link-to-dev-zero", "rows-over-limit",
                                   "three-million-rows"])
 def test_unusable_file_is_one_message(tmp_path, case):
     path, words = hostile_file(tmp_path, case)

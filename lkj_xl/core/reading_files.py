@@ -305,6 +305,9 @@ def load_grids(path: Path, sheets: tuple[str, ...] | None = None) -> dict[str, G
                 grids[ws.title] = _read_sheet(wb, ws, path.name, formats, budget)
             except XML_ERRORS as exc:
                 raise _broken(path.name, ws._worksheet_path, f"tidak dapat dibaca ({_why(exc)})", ws.title) from exc
+            except (ValueError, IndexError, KeyError, TypeError) as exc:   # a cell openpyxl cannot place or look up
+                raise _broken(path.name, ws._worksheet_path, "berisi sel yang tidak sesuai format Excel "
+                              f"(rincian teknis: {type(exc).__name__}: {exc})", ws.title) from exc
         return grids
     finally:
         wb.close()
