@@ -75,7 +75,6 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "periode-tidak-dikenal": (ERROR, "Periode '{teks}' tidak dikenal.", "Pilih TW I, TW II, TW III, TW IV atau Tahunan."),
     "tanpa-indikator": (ERROR, "Sheet PK belum berisi indikator.", "Isi minimal satu indikator kinerja di sheet PK."),
     "tanggal-pk-kosong": (ERROR, "Tanggal Perjanjian Kinerja belum diisi, padahal Lampiran Perjanjian Kinerja diminta (sheet Pengaturan).", "Isi tanggal penandatanganan PK, atau pilih 'Tidak' pada Lampiran Perjanjian Kinerja di sheet Pengaturan."),
-    "rtl-ganda": (WARNING, "Rencana tindak lanjut ini sama dengan baris {baris}; laporan mencetaknya sekali.", "Hapus baris yang berulang atau ubah isinya."),
     "foto-kosong": (WARNING, "{jumlah} kegiatan di sheet Dokumentasi (baris {baris}) belum punya file foto, sehingga tidak dimuat di Lampiran II.", "Isi kolom File Foto dengan nama file .jpg/.png di folder workbook."),
     "skala-predikat-salah": (ERROR, "Skala predikat di sheet Pengaturan tidak dapat dipakai: {alasan}.", "Isi batas bawah (angka) dan predikat; batas terendah harus 0."),
     # -- annual report (LKjIP): Renstra, history, benchmarks, sub-indicators, analysis (core/validation_tahunan.py)
