@@ -123,12 +123,14 @@ def test_rekap_ringkasan_rows(run):
     assert isinstance(r[SEKCAM]["Jumlah Indikator"], int) and r[SEKCAM]["Jumlah Indikator"] > 0
     assert isinstance(r[SEKCAM]["Serapan Anggaran (%)"], float)
 
-    # the Camat signs without an atasan (issue 13.3): no Kesalahan of its own, but named by a cross-report one
+    # the Camat has no error of its own since an official may have no atasan (issue 13.3), but it is
+    # named by the cross-report errors; the Kasubbag have errors of their own
     for name, errors in ((CAMAT, 0), (KSB_KEU, 1), (KSB_UMUM, 1)):
         assert r[name]["Status"] == J.DITOLAK
         assert r[name]["Kesalahan"] == errors
         assert not r[name]["File Laporan"]
         assert "--paksa" in r[name]["Keterangan"]
+    assert "kesalahan lintas laporan" in r[CAMAT]["Keterangan"]
     assert r[CAMAT]["Nama"] == "ABDILAH USYAD, S.STP"
 
     assert r["rusak.xlsx"]["Status"] == J.GAGAL and "rusak" in r["rusak.xlsx"]["Keterangan"]
@@ -161,6 +163,8 @@ def test_rekap_masalah_cross_report_problems(run):
     assert all(x["Tingkat"] == "Kesalahan" for x in unreadable.values())
     # the workbook's own problems are there too, with their cells
     assert (KSB_UMUM, "nilai-wajib-kosong", "Identitas!B11") in {(x["File Workbook"], x["Kode"], f'{x["Sheet"]}!{x["Sel"]}') for x in m}
+    # (the Camat's duplicate RTL item; its empty atasan is no longer a problem: issue 13.3)
+    assert (CAMAT, "butir-ganda", "RTL!A33") in {(x["File Workbook"], x["Kode"], f'{x["Sheet"]}!{x["Sel"]}') for x in m}
 
 
 def test_rekap_is_a_formatted_excel_table(run):
