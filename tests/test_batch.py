@@ -164,7 +164,7 @@ def test_rekap_masalah_cross_report_problems(run):
     # the workbook's own problems are there too, with their cells
     assert (KSB_UMUM, "nilai-wajib-kosong", "Identitas!B11") in {(x["File Workbook"], x["Kode"], f'{x["Sheet"]}!{x["Sel"]}') for x in m}
     # (the Camat's duplicate RTL item; its empty atasan is no longer a problem: issue 13.3)
-    assert (CAMAT, "butir-ganda", "RTL!A33") in {(x["File Workbook"], x["Kode"], f'{x["Sheet"]}!{x["Sel"]}') for x in m}
+    assert (CAMAT, "rtl-ganda", "RTL!A33") in {(x["File Workbook"], x["Kode"], f'{x["Sheet"]}!{x["Sel"]}') for x in m}
 
 
 def test_rekap_is_a_formatted_excel_table(run):

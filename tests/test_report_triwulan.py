@@ -218,7 +218,7 @@ def test_pk_budget_differs_from_pagu_one_sentence(reports):
 # --- 8. repetition ------------------------------------------------------------------------------------
 
 def test_duplicate_rtl_warned_and_printed_once(reports):
-    warned = {k: [p.where for p in v[0].masalah if p.code == "butir-ganda" and p.where.startswith("RTL!")]
+    warned = {k: [p.where for p in v[0].masalah if p.code == "rtl-ganda" and p.where.startswith("RTL!")]
               for k, v in reports.items()}
     assert sum(len(w) for w in warned.values()) == 4                       # issue 13.8: seed 001 repeats four
     assert warned["001_1_camat_tw3_2023"] == ["RTL!A33"]

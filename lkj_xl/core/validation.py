@@ -328,11 +328,17 @@ def same_text(s: str) -> str:
 
 def check_rtl(lap: Laporan, hasil: Hasil) -> list[Problem]:
     known = {i.kode for i in lap.indikator}
-    out = []
+    out, seen = [], {}
+    col_uraian = get_column_letter(lap.kolom.get("RTL", {}).get("uraian") or 1)
     for r in lap.rtl:
         if r.kode and r.kode not in known:
             col = lap.kolom.get("RTL", {}).get("kode")
             out.append(at("indikator-tidak-dikenal", f"RTL!{get_column_letter(col or 2)}{r.row}", kode=r.kode))
+        key = same_text(r.uraian)
+        if key and key in seen:
+            out.append(at("rtl-ganda", f"RTL!{col_uraian}{r.row}", baris=seen[key]))
+        elif key:
+            seen[key] = r.row
     return out
 
 
