@@ -442,3 +442,17 @@ def test_gabung_keeps_each_reports_sections_paper_and_headers(tmp_path):
     assert s[1].header.is_linked_to_previous                # A's annex inherits A's header
     assert s[2].header.paragraphs[0].text == "KEPALA B"
     assert not list(tmp_path.glob(".~lkj-*"))
+
+
+def test_the_parent_starts_the_workers_without_loading_the_heavy_libraries():
+    # issue 12: no serial work in front of the first worker. Importing the runner (what `lkj batch`
+    # does before the pool starts) loads neither openpyxl, pandas, docx nor matplotlib: the workers
+    # import them, in parallel.
+    code = ("import sys, lkj_xl.batch.runner as r, lkj_xl.workbook.writing as w; "
+            "heavy = [m for m in ('openpyxl', 'pandas', 'docx', 'docxtpl', 'matplotlib', 'babel') if m in sys.modules]; "
+            "print(heavy, r.TMP_PREFIX == w.TMP_PREFIX)")
+    before = subprocess.run([sys.executable, "-c", code.replace(", lkj_xl.workbook.writing as w", "").replace(
+        "r.TMP_PREFIX == w.TMP_PREFIX", "0")], capture_output=True, text=True).stdout.strip()
+    assert before == "[] 0"
+    same = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip()
+    assert same.endswith("True")          # the runner's temporary prefix is the writer's

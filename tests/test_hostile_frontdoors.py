@@ -190,7 +190,8 @@ def _in_small_fs(tmp_path: Path, script: str, size: str = "100k", ro: bool = Fal
     if ro:
         setup += f" && cp '{SEED000_XLSX}' '{mnt}/a.xlsx' && mount -o remount,ro '{mnt}'"
     return subprocess.run(["unshare", "-r", "-m", "sh", "-c", f"{setup} && D='{mnt}' && {{ {script} ; }}"],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "COLUMNS": "1000"})      # messages on one line, paths unbroken
 
 
 def _report(proc: subprocess.CompletedProcess) -> dict:
@@ -328,3 +329,15 @@ def test_validasi_json_is_json_in_every_case(tmp_path, case):
     data = json.loads(proc.stdout)                                 # stdout is JSON, whatever happened
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert data["file"] == str(path) and data["masalah"] == [] and path.name in data["fatal"]
+
+
+def test_a_folder_as_output_file_is_named_as_the_output_side(tmp_path):
+    from lkj_xl.core.problems import LkjError
+    from lkj_xl.workbook.writing import atomic_save
+    folder = tmp_path / "hasil.xlsx"
+    folder.mkdir()
+    with pytest.raises(LkjError) as info:
+        atomic_save(lambda tmp: Path(tmp).write_bytes(b"isi"), folder)
+    assert str(info.value).startswith(f"File hasil '{folder}' adalah folder. Ini masalah di tempat penyimpanan "
+                                      "hasil, bukan di workbook masukan")
+    assert leftovers(tmp_path) == [] and list(folder.iterdir()) == []

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import subprocess
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +24,7 @@ from lkj_xl.report.triwulan import konteks, nomor_urut
 from .conftest import CONTOH
 from .test_rendering import all_text, texts
 
-BOOKS = sorted(CONTOH.glob("00[01]_*.xlsx"))      # the quarterly examples (002/004 are annual)
+BOOKS = sorted([*CONTOH.glob("000_*.xlsx"), *CONTOH.glob("001_*.xlsx")])   # the quarterly examples
 CAMAT = CONTOH / "001_1_camat_tw3_2023.xlsx"
 SEED000 = CONTOH / "000_bagian_organisasi_tw3_2023.xlsx"
 KASI_PM = CONTOH / "001_4_kasi_pemberdayaan_masyarakat_tw3_2023.xlsx"
@@ -193,11 +195,12 @@ def test_efisiensi_sentence_adds_up_as_printed(reports):
         reports["000_bagian_organisasi_tw3_2023"][3]
 
 
-def test_nothing_spent_nothing_measured_is_blank_not_tidak_efisien(reports):
+def test_nothing_spent_nothing_measured_is_belum_dilaksanakan_not_tidak_efisien(reports):
     # Camat, sasaran 6 (Koordinasi Ketenteraman): realisasi 0% (seed 001:79) and budget 5.000.000 / 0 (001:115)
     c = konteks(reports["001_1_camat_tw3_2023"][0])
     s6 = c["sasaran"][5]
-    assert (s6["capaian"], s6["serapan"], s6["efisiensi"], s6["efisiensi_teks"]) == ("0,00%", "0,00%", "", "")
+    assert (s6["capaian"], s6["serapan"], s6["efisiensi"], s6["efisiensi_teks"]) == (
+        "0,00%", "0,00%", "", "Belum dilaksanakan")
     assert "0,00\n(Tidak Efisien)" not in reports["001_1_camat_tw3_2023"][3]
 
 
@@ -303,3 +306,24 @@ def test_report_dated_within_the_real_deadline_is_not_late(make_book, seed_data)
     seed_data["pengaturan"] = {"hari_libur": "16/04/2024; besok"}
     o = olah_file(make_book(seed_data))
     assert [(p.code, p.where) for p in o.masalah if p.code == "bukan-tanggal"] == [("bukan-tanggal", "Pengaturan!B10")]
+
+
+# --- 4. pagination as laid out by LibreOffice ---------------------------------------------------------
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) and pdftotext are needed to lay out pages")
+@pytest.mark.parametrize("name", ["000_bagian_organisasi_tw3_2023", "001_1_camat_tw3_2023",
+                                  "001_7_kasubbag_umum_kepegawaian_tw3_2023"])
+def test_signature_block_never_alone_on_a_page(reports, name):
+    # issue 13.4: the signatures stood alone on 000 p. 9 and Kasubbag Umum p. 12 and 15
+    from lkj_xl.report.pdf import buat_pdf
+
+    o, path, _, _, _ = reports[name]
+    pdf = buat_pdf(path)
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split("\f")
+    closing = [p for p in pages if "Adapun strategi yang dilakukan" in p]
+    assert len(closing) == 1
+    # the last closing line and the pelapor's signed name are on that one page
+    assert "Rincian strategi setiap indikator disajikan pada subbab 2.3." in closing[0]
+    assert o.laporan.identitas.nama in closing[0]
+    assert f"{o.laporan.identitas.tempat}, {o.laporan.identitas.tanggal.day}" in closing[0]

@@ -32,7 +32,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from ..core import layout as L
 from ..core.engine import Olahan, olah_grids
 from ..core.formatting import persen
-from ..workbook.outputs import Block, Link, computed_blocks, hasil_blocks, masalah_block
+from ..workbook.outputs import Block, Link, computed_blocks, hasil_blocks, lke_rows, masalah_block
 from ..core.problems import LkjError, Problem
 from ..core.reading import Grid, find_header
 
@@ -249,7 +249,7 @@ def tulis_masalah(io: BukuIo, o: Olahan) -> None:
         io.write(Block(L.MASALAH.name, L.MASALAH.header_row, 1, [[c.label for c in L.MASALAH.columns]],
                        header=True))
     io.clear_rows(L.MASALAH.name, L.MASALAH.first_data_row, len(L.MASALAH.columns))
-    io.write(masalah_block(o.masalah))
+    io.write(masalah_block(o.masalah, lke_rows(o)))
 
 
 def _template_fill(o: Olahan, sheet: str, row: int, col: int) -> str | None:

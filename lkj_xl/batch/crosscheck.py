@@ -92,6 +92,17 @@ CATALOG: dict[str, tuple[str, str, str]] = {
 }
 
 
+# Codes whose other locations only illustrate the majority the flagged report differs from: they
+# name one report at fault. Every other Kesalahan names all its locations (which side is right,
+# which spelling or which amount, only the people can tell).
+LAIN_CONTOH = frozenset({"tahun-berbeda", "periode-berbeda"})
+
+
+def laporan_yang_disebut(p: MasalahLintas) -> set[str]:
+    """The workbooks a cross-report problem makes a problem of."""
+    return {p.file} if p.code in LAIN_CONTOH else {p.file, *(f for f, _ in p.lain)}
+
+
 def buat(code: str, file: str, ref: str, lain: Iterable[tuple[str, str]] = (), **kw) -> MasalahLintas:
     severity, message, hint = CATALOG[code]
     sheet, cell = split_ref(ref)
@@ -294,8 +305,16 @@ class _Baris:
 
 
 def _org(r: Ringkas) -> str:
-    """Budget codes are compared within one perangkat daerah (two kecamatan share program codes)."""
-    return _norm(r.identitas.perangkat_daerah) or _norm(r.identitas.unit)
+    """Budget codes are compared within one perangkat daerah (two kecamatan share program codes)
+    of one pemerintah daerah (every kabupaten has a Sekretariat Daerah)."""
+    i = r.identitas
+    return f"{_norm(i.pemerintah)}|{_norm(i.perangkat_daerah) or _norm(i.unit)}"
+
+
+def _anggaran_group(r: Ringkas) -> tuple:
+    """One budget is one organisation's in one year and period: a TW III report does not roll up
+    into another year's annual report."""
+    return (_org(r), r.identitas.tahun, _periode_norm(r.identitas.periode))
 
 
 def _lines(r: Ringkas) -> list[_Baris]:
@@ -328,7 +347,7 @@ def cek_anggaran(reports: list[Ringkas]) -> list[MasalahLintas]:
     out: list[MasalahLintas] = []
     groups: dict[str, list[Ringkas]] = {}
     for r in reports:
-        groups.setdefault(_org(r), []).append(r)
+        groups.setdefault(_anggaran_group(r), []).append(r)
     for group in groups.values():
         tw = Counter(r.tw for r in group).most_common(1)[0][0] or 4
         kolom_real = f"Realisasi s.d. TW {ROMAWI.get(tw, tw)}"
