@@ -3,6 +3,7 @@
 
     .venv/bin/python benchmarks/bench_batch.py            # 50 seed-000-size + 4 workbooks of 1,000 indicators
     .venv/bin/python benchmarks/bench_batch.py --quick    # 20 + 2, and 4 PDFs
+    .venv/bin/python benchmarks/bench_batch.py --pdf-awal # only: PDF per report (old way vs now) and first-result latency
 
 Workbooks are generated in a temporary folder: the small ones are copies of contoh/000 (seed 000:
 6 indicators) and the large ones of one 1,000-indicator workbook (benchmarks/workbooks.make), each
@@ -204,6 +205,115 @@ def measure(kind: str, folder: Path, jobs: int, scratch: Path) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+# ---------------------------------------------------------------- PDF per report, first result
+
+def _pdf_lama(docxs: list[Path], out: Path, jobs: int) -> float:
+    """The conversion as it was before issue 12: one LibreOffice per file, each with a fresh profile,
+    `jobs` at a time (one per batch worker)."""
+    from lkj_xl.report.pdf import cari_soffice
+
+    soffice = cari_soffice()
+
+    def one(d: Path) -> None:
+        profile = Path(tempfile.mkdtemp(prefix="lkj_lo_profil_"))
+        try:
+            subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                            "--nologo", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(out / d.stem), str(d)],
+                           capture_output=True, stdin=subprocess.DEVNULL, timeout=600)
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+
+    from concurrent.futures import ThreadPoolExecutor
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(jobs) as ex:
+        list(ex.map(one, docxs))
+    return time.perf_counter() - t0
+
+
+def pdf_rows(small: Path, n: int, scratch: Path, jobs: int = 2) -> None:
+    """PDF added per report, the way before (one LibreOffice per file) and now (one per worker),
+    over the same .docx files in the same run; and the batch with and without --pdf."""
+    from lkj_xl.batch.pdf import buat_pdf_semua
+    from lkj_xl.batch.runner import jalankan
+    from lkj_xl.report.pdf import cari_soffice
+
+    if not cari_soffice():
+        print("PDF: LibreOffice tidak ada, dilewati")
+        return
+    folder = subset(small, n, scratch / f"pdf_{n}")
+    t0 = time.perf_counter()
+    hasil = jalankan(folder, scratch / "pdf_docx", jobs=jobs)
+    t_docx = time.perf_counter() - t0
+    docxs = [f.docx for f in hasil.files if f.docx is not None]
+    t_old = _pdf_lama(docxs, scratch / "pdf_lama", jobs)
+    t0 = time.perf_counter()
+    made = buat_pdf_semua(docxs, jobs, scratch / "pdf_kerja", 600)
+    t_new = time.perf_counter() - t0
+    assert all(isinstance(v, Path) for v in made.values()), made
+    t0 = time.perf_counter()
+    jalankan(folder, scratch / "pdf_batch", jobs=jobs, pdf=True)
+    t_batch = time.perf_counter() - t0
+    k = len(docxs)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    print(f"PDF, {k} laporan seukuran seed 000, {jobs} pekerja (beban {load:.1f}):")
+    print(f"  cara lama, satu LibreOffice per file:     {t_old:6.1f} s = {t_old / k:5.2f} s per laporan")
+    print(f"  sekarang, satu LibreOffice per pekerja:   {t_new:6.1f} s = {t_new / k:5.2f} s per laporan"
+          f"   ({t_old / t_new:.1f}x lebih cepat)")
+    print(f"  lkj batch --pdf vs tanpa --pdf: {t_batch:.1f} s vs {t_docx:.1f} s = "
+          f"+{(t_batch - t_docx) / k:.2f} s per laporan\n")
+
+
+def _first_result_child(folder: str, out: str, kind: str) -> None:
+    """Seconds from the start to the first finished report: lkj's runner, or the pool as it was
+    (forkserver preloading the engine and the renderer before the first worker forks)."""
+    t0 = time.perf_counter()
+    if kind == "lkj":
+        from lkj_xl.batch.runner import Pemantau, jalankan
+
+        class First(Pemantau):
+            first = None
+
+            def selesai(self, hf, jumlah_selesai, total):
+                First.first = First.first or time.perf_counter() - t0
+        jalankan(Path(folder), Path(out), jobs=2, pemantau=First())
+        print(json.dumps({"first": First.first, "total": time.perf_counter() - t0}))
+        return
+    import multiprocessing as mp
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    from lkj_xl.batch.job import Pekerjaan, proses_file
+    if kind == "lama":
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["lkj_xl.core.engine", "lkj_xl.report.rendering"])
+    else:   # "satu": one report in one fresh process, the least any first result can cost
+        ctx = mp.get_context("spawn")
+    paths = sorted(Path(folder).glob("*.xlsx"))[: 1 if kind == "satu" else None]
+    jobs = [Pekerjaan(k, str(p), p.name, out, ".~lkj-bench-") for k, p in enumerate(paths, 1)]
+    with ProcessPoolExecutor(1 if kind == "satu" else 2, mp_context=ctx) as ex:
+        futs = [ex.submit(proses_file, j) for j in jobs]
+        wait(futs, return_when=FIRST_COMPLETED)
+        first = time.perf_counter() - t0
+    print(json.dumps({"first": first, "total": time.perf_counter() - t0}))
+
+
+def start_rows(small: Path, scratch: Path, n: int = 8) -> None:
+    folder = subset(small, n, scratch / f"awal_{n}")
+    got = {}
+    for kind in ("satu", "lama", "lkj"):
+        out = Path(tempfile.mkdtemp(prefix=f"awal_{kind}_", dir=scratch))
+        proc = subprocess.run([sys.executable, __file__, "--_awal", str(folder), str(out), kind],
+                              capture_output=True, text=True, cwd=ROOT)
+        if proc.returncode != 0:
+            raise SystemExit(proc.stderr)
+        got[kind] = json.loads(proc.stdout.strip().splitlines()[-1])
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    print(f"Hasil pertama, --jobs 2, {n} workbook (beban {load:.1f}):")
+    print(f"  satu laporan dalam satu proses baru (batas bawah): {got['satu']['first']:.2f} s")
+    print(f"  pool lama (forkserver memuat engine+renderer dulu): {got['lama']['first']:.2f} s")
+    print(f"  lkj batch sekarang:                                 {got['lkj']['first']:.2f} s "
+          f"= {got['lkj']['first'] / got['satu']['first']:.2f}x batas bawah\n")
+
+
 # ---------------------------------------------------------------- report
 
 def _row(label: str, r: dict) -> str:
@@ -231,8 +341,14 @@ def main() -> int:
     ap.add_argument("--kecil", type=int, help="number of seed-000-size workbooks (default 50, quick 20)")
     ap.add_argument("--besar", type=int, help="number of 1,000-indicator workbooks (default 4, quick 2)")
     ap.add_argument("--pdf", type=int, help="workbooks converted with --pdf (default 10, quick 4; 0: skip)")
+    ap.add_argument("--pdf-awal", action="store_true", help="only the PDF rows and the first-result latency")
+    ap.add_argument("--pdf-laporan", type=int, default=10, help="reports converted in the PDF rows (default 10)")
     ap.add_argument("--_child", nargs=4, help=argparse.SUPPRESS)
+    ap.add_argument("--_awal", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args._awal:
+        _first_result_child(*args._awal)
+        return 0
     if args._child:
         kind, folder, out, jobs = args._child
         print(json.dumps(run_child(kind, Path(folder), Path(out), int(jobs))))
@@ -243,6 +359,12 @@ def main() -> int:
     n_pdf = args.pdf if args.pdf is not None else (4 if args.quick else 10)
     print(f"Mesin: {os.cpu_count()} inti, Python {sys.version.split()[0]}, {sys.platform}, "
           f"beban awal {os.getloadavg()[0]:.2f}")
+    if args.pdf_awal:
+        with tempfile.TemporaryDirectory(prefix="bench_batch_") as tmp:
+            small, _ = generate(Path(tmp), max(args.pdf_laporan, 8), 0)
+            start_rows(small, Path(tmp))
+            pdf_rows(small, args.pdf_laporan, Path(tmp))
+        return 0
     with tempfile.TemporaryDirectory(prefix="bench_batch_") as tmp:
         scratch = Path(tmp)
         t = time.perf_counter()

@@ -23,7 +23,8 @@ from lkj_xl.core import layout as L  # noqa: E402
 from lkj_xl.workbook.template import fill_table, new_workbook  # noqa: E402
 
 DATE_KEYS = {"tanggal", "tanggal_pk"}
-TABLES = {s.key for s in L.DATA_SHEETS}
+SPECS = {s.key: s for s in L.DATA_SHEETS}
+TABLES = set(SPECS)
 OTHER = {"file", "identitas", "pengaturan", "predikat"}
 
 
@@ -46,6 +47,11 @@ def build(source: Path, out_dir: Path = HERE) -> Path:
     if unknown:
         raise SystemExit(f"{source.name}: kunci tidak dikenal {sorted(unknown)}")
     tables = {k: [_clean(r) for r in data[k]] for k in TABLES if data.get(k)}
+    for key, rows in tables.items():            # a key the sheet has no column for would vanish silently
+        columns = {c.key for c in SPECS[key].columns}
+        stray = sorted({k for r in rows for k in r} - columns)
+        if stray:
+            raise SystemExit(f"{source.name}: {key} tidak punya kolom {stray}")
     if "pengaturan" in data:
         tables["pengaturan"] = _clean(data["pengaturan"])
     wb = new_workbook(_clean(data["identitas"]), **tables)

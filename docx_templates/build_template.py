@@ -7,6 +7,9 @@ The generated file is committed; tests/test_rendering_template.py fails when it 
 disagree (it compares the XML text of the parts, not the zip bytes). Users may restyle the .docx in
 Word instead; the tags they may use are documented in docs/templat_word.md.
 
+One script of several hundred lines on purpose: it reads top to bottom like the document it builds
+(cover, BAB I–III, Lampiran), each part a function of its own.
+
 Rules kept here so docxtpl can read the template: every tag sits in ONE run; row tags `{%tr ... %}`
 and paragraph tags `{%p ... %}` sit alone in their row/paragraph; `{% vm %}` (vertical merge inside
 a loop) sits in the same run as the value it precedes.
@@ -146,6 +149,11 @@ def styles(doc):
     _font(st, 11, bold=True)
     _para(st, LEFT, after=0, line=1.0, keep_next=True, page_break=True)
 
+    table_styles(doc)
+
+
+def table_styles(doc):
+    """Table text (9 pt, 7,5 pt for the wide Tabel 2.3), notes, pictures, signatures."""
     st = _new(doc, "Isi Tabel")
     _font(st, 9)
     _para(st, LEFT, after=0, line=1.0)
@@ -455,6 +463,11 @@ def bab2(doc):
       "Judul Tabel")
     tag(doc, "{%p endif %}")
 
+    bab2_evaluasi(doc)
+
+
+def bab2_evaluasi(doc):
+    """2.3 evaluation with the strategy tables, 2.4 RTL, 2.5 the atasan's response."""
     heading(doc, 2, "2.3. EVALUASI DAN ANALISIS KINERJA")
     p(doc, "Berdasarkan pelaksanaan anggaran selama {{ periode_kecil }} tahun anggaran {{ tahun }}, maka evaluasi "
            "dan analisis atas kinerja {{ jabatan }} terhadap upaya pencapaian {{ jumlah_indikator_kata }} target "
@@ -491,9 +504,19 @@ def bab2(doc):
 
     tag(doc, "{%p if ada_atasan %}")
     heading(doc, 2, "2.5. TANGGAPAN ATASAN LANGSUNG")
-    tag(doc, "{%p for t in tanggapan %}")
-    p(doc, "☐\t{{ t }}{% if loop.last %}: ……………………………………………………{% endif %}", "Daftar Bernomor")
-    tag(doc, "{%p endfor %}")
+    # one borderless row that never splits: Word and LibreOffice both keep the six boxes together
+    # (LibreOffice does not honour a chain of keep-with-next paragraphs)
+    t = table(doc, [TEXT_WIDTH], grid=False)
+    no_borders(t)
+    r = t.add_row()
+    _set_width(r.cells[0], TEXT_WIDTH)
+    _no_split(r)
+    cell = r.cells[0]
+    cell.paragraphs[0].add_run("{%p for t in tanggapan %}")
+    cell.add_paragraph(style="Daftar Bernomor").add_run(
+        "☐\t{{ t }}{% if loop.last %}: ……………………………………………………{% endif %}")
+    cell.add_paragraph("{%p endfor %}")
+    cell.add_paragraph(style="Jarak")
     tag(doc, "{%p endif %}")
 
 
@@ -561,7 +584,7 @@ def bab3(doc):
       "Paragraf Isi")
     p(doc, "1.\tSecara umum pelaksanaan tugas pokok dan fungsi {{ jabatan }}{% if dasar_tugas %} berdasarkan "
            "{{ dasar_tugas }}{% endif %} telah dapat dilaksanakan sebagaimana mestinya.", "Daftar Bernomor")
-    p(doc, "2.\t{{ kalimat_penutup_capaian }}", "Penutup Terikat")
+    p(doc, "2.\t{{ kalimat_penutup_capaian }}", "Daftar Bernomor")
     tag(doc, "{%p if strategi_penutup %}")
     p(doc, "3.\tAdapun strategi yang dilakukan untuk pencapaian {{ jumlah_indikator_kata }} target adalah "
            "melalui:", "Penutup Terikat")

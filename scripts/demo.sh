@@ -43,11 +43,15 @@ echo "== 5. Laporan tahunan: hitung capaian, capaian thd target akhir Renstra, t
 expect_findings $LKJ hitung "$TAHUNAN" -o "$OUT/004_bagian_organisasi_jember_2024_hasil.xlsx"
 
 echo
-echo "== 6. Laporan tahunan: hitung contoh seed 002 (BKD Lumajang, LKjIP 2023; indeks komposit) =="
+echo "== 6. Laporan tahunan (LKjIP) seed 004: DRAF, karena kesalahan data di atas belum diperbaiki =="
+expect_findings $LKJ buat "$TAHUNAN" --paksa -o "$OUT/004_bagian_organisasi_jember_2024_LKjIP_DRAF.docx"
+
+echo
+echo "== 7. Laporan tahunan: hitung contoh seed 002 (BKD Lumajang, LKjIP 2023; indeks komposit) =="
 expect_findings $LKJ hitung contoh/002_bkd_lumajang_2023.xlsx -o "$OUT/002_bkd_lumajang_2023_hasil.xlsx"
 
 echo
-echo "== 7. Batch: semua contoh, rekap.xlsx dan pemeriksaan antar laporan =="
+echo "== 8. Batch: semua contoh, rekap.xlsx dan pemeriksaan antar laporan =="
 # The seed 001 examples keep the real reports' mistakes (a TW III report dated 3 July, one NIP under
 # two names, budgets that do not roll up), and the annual examples are of another year and period than
 # the quarterly ones in the same folder, so the batch reports them and exits 1: that is expected.

@@ -145,3 +145,22 @@ def test_daftar_isi_page_numbers_in_the_pdf(tmp_path):
     assert f"Halaman {numbers[1] + 1}" in text
     doc = Document(str(next(g for g in hasil.gabungan if g.suffix == ".docx")))
     assert doc.settings.element.find(qn("w:updateFields")) is None     # filled: nothing left to Word
+
+
+def test_a_report_of_another_year_rejects_only_itself(tmp_path):
+    # seed 000 (Lumajang, TW III 2023) beside the seed 004 annual workbook (Jember, 2024): 004 is named
+    # by tahun-berbeda/periode-berbeda, seed 000 only as the example of the majority, and the two
+    # budgets (both "Sekretariat Daerah", of two kabupaten and two years) are not rolled up together
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    seed000 = CONTOH / "000_bagian_organisasi_tw3_2023.xlsx"
+    seed004 = next(CONTOH.glob("004_*.xlsx"))
+    shutil.copy2(seed000, folder / seed000.name)
+    shutil.copy2(seed004, folder / seed004.name)
+    hasil = runner.jalankan(folder, tmp_path / "hasil", jobs=1)
+    by = {f.rel: f for f in hasil.files}
+    assert by[seed000.name].status == "Berhasil" and by[seed000.name].docx is not None
+    codes = {(p.file, p.code) for p in hasil.lintas}
+    assert (seed004.name, "tahun-berbeda") in codes
+    assert not any(code.startswith(("rincian-lintas", "kode-anggaran")) for _, code in codes)
+    assert by[seed004.name].docx is None

@@ -190,7 +190,8 @@ def _in_small_fs(tmp_path: Path, script: str, size: str = "100k", ro: bool = Fal
     if ro:
         setup += f" && cp '{SEED000_XLSX}' '{mnt}/a.xlsx' && mount -o remount,ro '{mnt}'"
     return subprocess.run(["unshare", "-r", "-m", "sh", "-c", f"{setup} && D='{mnt}' && {{ {script} ; }}"],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "COLUMNS": "1000"})      # messages on one line, paths unbroken
 
 
 def _report(proc: subprocess.CompletedProcess) -> dict:
@@ -204,8 +205,9 @@ def _report(proc: subprocess.CompletedProcess) -> dict:
 
 
 def test_di_tempat_on_a_full_disk_leaves_no_truncated_backup(tmp_path):
+    room = SEED000_XLSX.stat().st_size // 1024 + 24              # the workbook fits, its backup does not
     proc = _in_small_fs(tmp_path, f"""cp '{SEED000_XLSX}' "$D/a.xlsx"; '{LKJ}' hitung "$D/a.xlsx" --di-tempat;
-        echo RC=$?; echo LS=$(ls -A "$D"); echo SHA=$(sha256sum "$D/a.xlsx" | cut -d' ' -f1)""")
+        echo RC=$?; echo LS=$(ls -A "$D"); echo SHA=$(sha256sum "$D/a.xlsx" | cut -d' ' -f1)""", size=f"{room}k")
     rep = _report(proc)
     assert rep == {"RC": "1", "LS": "a.xlsx", "SHA": sha(SEED000_XLSX)}, proc.stdout + proc.stderr
     err = " ".join(proc.stderr.split())
@@ -226,9 +228,10 @@ def test_hitung_and_buat_on_a_full_disk(tmp_path):
 
 
 def test_read_only_output_folder(tmp_path):
+    room = SEED000_XLSX.stat().st_size // 1024 + 64
     proc = _in_small_fs(tmp_path, f"""'{LKJ}' hitung "$D/a.xlsx"; echo RC=$?; '{LKJ}' hitung "$D/a.xlsx" \
         --di-tempat; echo RC=$?; echo LS=$(ls -A "$D"); echo SHA=$(sha256sum "$D/a.xlsx" | cut -d' ' -f1)""",
-                        size="200k", ro=True)
+                        size=f"{room}k", ro=True)
     rcs = [l for l in proc.stdout.splitlines() if l.startswith("RC=")]
     assert rcs == ["RC=1", "RC=1"], proc.stdout + proc.stderr
     assert _report(proc)["LS"] == "a.xlsx" and _report(proc)["SHA"] == sha(SEED000_XLSX)
@@ -279,7 +282,7 @@ def test_file_names_beginning_with_a_dash(tmp_path, monkeypatch):
     assert r.exit_code == 2 and "Traceback" not in r.output
     assert "Opsi '-l' tidak dikenal" in r.text and "lkj validasi -- -laporan.xlsx" in r.text
     r = run("validasi", "--", "-laporan.xlsx")
-    assert r.exit_code == 0 and "5 peringatan" in r.text
+    assert r.exit_code == 0 and "0 kesalahan" in r.text and "Masalah di -laporan.xlsx" in r.text
     assert "lkj validasi -- -laporan.xlsx" in run("--help").text
 
 
@@ -328,3 +331,15 @@ def test_validasi_json_is_json_in_every_case(tmp_path, case):
     data = json.loads(proc.stdout)                                 # stdout is JSON, whatever happened
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert data["file"] == str(path) and data["masalah"] == [] and path.name in data["fatal"]
+
+
+def test_a_folder_as_output_file_is_named_as_the_output_side(tmp_path):
+    from lkj_xl.core.problems import LkjError
+    from lkj_xl.workbook.writing import atomic_save
+    folder = tmp_path / "hasil.xlsx"
+    folder.mkdir()
+    with pytest.raises(LkjError) as info:
+        atomic_save(lambda tmp: Path(tmp).write_bytes(b"isi"), folder)
+    assert str(info.value).startswith(f"File hasil '{folder}' adalah folder. Ini masalah di tempat penyimpanan "
+                                      "hasil, bukan di workbook masukan")
+    assert leftovers(tmp_path) == [] and list(folder.iterdir()) == []

@@ -186,46 +186,74 @@ def test_stale_dimension_loses_no_rows_and_costs_nothing(tmp_path, dimension):
 
 # ------------------------------------------------------------------ §4, §5 unusable files: one message
 
-def hostile_files(tmp_path: Path) -> dict[str, tuple[Path, list[str]]]:
-    """name -> (path, words the one message must hold)."""
-    out = {}
-    bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">'
-            '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;">]>')
-    out["entity-bomb"] = (edit_part(SEED000_XLSX, tmp_path / "bom.xlsx", PK_PART,
-                                    lambda x: bomb + x.replace("<v>100</v>", "<v>&lol3;</v>", 1)),
-                          ["bom.xlsx", "rusak", PK_PART, "DTD"])
-    out["undefined-entity"] = (edit_part(SEED000_XLSX, tmp_path / "entitas.xlsx", PK_PART,
-                                         lambda x: x.replace("<v>100</v>", "<v>&tidakada;</v>", 1)),
-                               ["entitas.xlsx", "rusak", PK_PART, "sheet 'PK'", "XML-nya tidak utuh"])
-    out["control-character"] = (edit_part(SEED000_XLSX, tmp_path / "kendali.xlsx", CAPAIAN_PART,
-                                          lambda x: x.replace("<t>", "<t>\x01", 1)),
-                                ["kendali.xlsx", "rusak", CAPAIAN_PART, "sheet 'Capaian'"])
-    out["control-character-styles"] = (edit_part(SEED000_XLSX, tmp_path / "gaya.xlsx", "xl/styles.xml",
-                                                 lambda x: x.replace("><", ">\x02<", 1)),
-                                       ["gaya.xlsx", "rusak", "xl/styles.xml"])
-    fifo = tmp_path / "pipa.xlsx"
-    os.mkfifo(fifo)
-    out["fifo"] = (fifo, ["pipa.xlsx", "bukan file biasa"])
-    zero = tmp_path / "nol.xlsx"
-    zero.symlink_to("/dev/zero")
-    out["link-to-dev-zero"] = (zero, ["nol.xlsx", "bukan file biasa"])
-    out["rows-over-limit"] = (set_cell_xml(SEED000_XLSX, tmp_path / "baris.xlsx", PK_PART, "H4",
-                                           '<c r="H4"><v>100</v></c></row><row r="3000000"><c r="A3000000"><v>1</v></c>'),
-                              ["baris.xlsx", "3.000.000", "LKJ_MAKS_BARIS", "naikkan"])
-    return out
+BOMB = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">'
+        '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;">]>')
 
 
-@pytest.fixture
-def hostile(tmp_path):
-    return hostile_files(tmp_path)
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
 
 
-@pytest.mark.parametrize("case", ["entity-bomb", "undefined-entity", "control-character",
-                                  "control-character-styles", "fifo", "link-to-dev-zero", "rows-over-limit"])
-def test_unusable_file_is_one_message(hostile, case):
-    path, words = hostile[case]
+def _link(path: Path, target: str) -> Path:
+    path.symlink_to(target)
+    return path
+
+
+# case -> (file name, how to build it in a folder, words the one message must hold)
+HOSTILE = {
+    "entity-bomb": ("bom.xlsx", lambda p: edit_part(SEED000_XLSX, p, PK_PART,
+                                                    lambda x: BOMB + x.replace("<v>100</v>", "<v>&lol3;</v>", 1)),
+                    ["bom.xlsx", "rusak", PK_PART, "DTD"]),
+    "entity-bomb-after-a-long-comment": ("komentar.xlsx", lambda p: edit_part(
+        SEED000_XLSX, p, PK_PART, lambda x: '<?xml version="1.0"?><!--' + "x" * 70_000 + "-->"
+        + BOMB[len('<?xml version="1.0"?>'):] + re.sub(r"^<\?xml[^>]*\?>", "", x).replace("<v>100</v>", "<v>&lol3;</v>", 1)),
+        ["komentar.xlsx", "rusak", PK_PART, "tidak diawali elemen XML"]),
+    "undefined-entity": ("entitas.xlsx", lambda p: edit_part(SEED000_XLSX, p, PK_PART,
+                                                             lambda x: x.replace("<v>100</v>", "<v>&tidakada;</v>", 1)),
+                         ["entitas.xlsx", "rusak", PK_PART, "sheet 'PK'", "XML-nya tidak utuh", "tidakada"]),
+    "control-character": ("kendali.xlsx", lambda p: edit_part(SEED000_XLSX, p, CAPAIAN_PART,
+                                                              lambda x: x.replace("<t>", "<t>\x01", 1)),
+                          ["kendali.xlsx", "rusak", CAPAIAN_PART, "sheet 'Capaian'"]),
+    "control-character-styles": ("gaya.xlsx", lambda p: edit_part(SEED000_XLSX, p, "xl/styles.xml",
+                                                                  lambda x: x.replace("><", ">\x02<", 1)),
+                                 ["gaya.xlsx", "rusak", "xl/styles.xml"]),
+    "shared-string-out-of-range": ("teks.xlsx", lambda p: set_cell_xml(
+        SEED000_XLSX, p, CAPAIAN_PART, "E4", '<c r="E4" t="s"><v>999</v></c>'),
+        ["teks.xlsx", "rusak", CAPAIAN_PART, "sheet 'Capaian'", "tidak sesuai format Excel"]),
+    "bad-cell-reference": ("ref.xlsx", lambda p: set_cell_xml(
+        SEED000_XLSX, p, CAPAIAN_PART, "E4", '<c r="4E"><v>1</v></c>'),
+        ["ref.xlsx", "rusak", CAPAIAN_PART, "sheet 'Capaian'", "tidak sesuai format Excel"]),
+    "fifo": ("pipa.xlsx", _fifo, ["pipa.xlsx", "bukan file biasa"]),
+    "link-to-dev-zero": ("nol.xlsx", lambda p: _link(p, "/dev/zero"), ["nol.xlsx", "bukan file biasa"]),
+    "rows-over-limit": ("baris.xlsx", lambda p: set_cell_xml(
+        SEED000_XLSX, p, PK_PART, "H4", '<c r="H4"><v>100</v></c></row><row r="3000000"><c r="A3000000"><v>1</v></c>'),
+        ["baris.xlsx", "3.000.000", "LKJ_MAKS_BARIS", "naikkan"]),
+    # the issue's small workbook declaring 3.000.000 rows (here: empty <row/> elements after the PK table)
+    "three-million-rows": ("juta.xlsx", lambda p: edit_part(SEED000_XLSX, p, PK_PART,
+                                                            lambda x: x.replace("</sheetData>", "<row/>" * 3_000_000
+                                                                                + "</sheetData>", 1)),
+                           ["juta.xlsx", "100.001", "LKJ_MAKS_BARIS", "naikkan"]),
+}
+
+
+def hostile_file(folder: Path, case: str) -> tuple[Path, list[str]]:
+    name, build_it, words = HOSTILE[case]
+    return build_it(folder / name), words
+
+
+@pytest.mark.parametrize("case", ["entity-bomb", "entity-bomb-after-a-long-comment", "undefined-entity",
+                                  "control-character", "control-character-styles", "shared-string-out-of-range",
+                                  "bad-cell-reference", "fifo", "link-to-dev-zero", "rows-over-limit",
+                                  "three-million-rows"])
+def test_unusable_file_is_one_message(tmp_path, case):
+    path, words = hostile_file(tmp_path, case)
+    tracemalloc.start()
     with pytest.raises(LkjError) as exc:
         read_workbook(path)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 100 * 1024 * 1024, peak          # was 3,5 GB for the three million rows
     for word in words:
         assert word in str(exc.value), (case, str(exc.value))
 
@@ -306,9 +334,9 @@ def assert_front_doors(path: Path, tmp: Path, words: list[str], fatal: bool):
 
 
 @pytest.mark.parametrize("case", ["entity-bomb", "undefined-entity", "control-character", "fifo",
-                                  "link-to-dev-zero", "rows-over-limit"])
-def test_front_doors_on_unusable_files(hostile, tmp_path, case):
-    path, words = hostile[case]
+                                  "link-to-dev-zero", "rows-over-limit", "three-million-rows"])
+def test_front_doors_on_unusable_files(tmp_path, case):
+    path, words = hostile_file(tmp_path, case)
     assert_front_doors(path, tmp_path, words, fatal=True)
 
 

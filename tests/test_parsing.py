@@ -48,3 +48,33 @@ def test_parse_date(raw, expected):
 
 def test_nip_digits():
     assert nip_digits("NIP. 19870404 200701 1 002") == "198704042007011002"
+
+
+@pytest.mark.parametrize("raw, money, expected", [
+    ("12.5.6", False, (None, "angka-ambigu")),            # dots that group nothing: was 1256
+    ("1,2,3", False, (None, "angka-ambigu")),             # was 123
+    ("1.2,3", True, (None, "angka-ambigu")),
+    ("1e308", False, (None, "angka-ambigu")),             # was 1
+    ("12 orang/9 bulan", False, (None, "dua-angka")),     # seed 001 line 943: was 12
+    ("12 5", False, (None, "dua-angka")),
+    ("02/10/2023", False, (None, "tanggal-di-kolom-angka")),
+    (dt.datetime(2023, 10, 2), False, (None, "tanggal-di-kolom-angka")),   # was 2023
+    ("#DIV/0!", False, (None, "galat-rumus")),            # was 0
+    (float("nan"), False, (None, "nilai-tak-hingga")),
+    ("INF", False, (None, "nilai-tak-hingga")),
+    (True, False, (None, "bukan-angka")),
+    ("belum ada", False, (None, "bukan-angka")),
+    ("-", False, (None, "")),
+    ("1 234 567", True, (D("1234567"), "")),
+    ("1.234,5", False, (D("1234.5"), "")),
+    ("12 orang/bulan", False, (D("12"), "")),
+])
+def test_read_number_says_why_a_cell_is_not_one_number(raw, money, expected):
+    from lkj_xl.core.parsing import read_number
+    assert read_number(raw, money=money) == expected
+
+
+def test_excel_escapes():
+    from lkj_xl.core.parsing import unescape_excel
+    assert unescape_excel("Bagian_x0020_Organisasi_x000D_") == "Bagian Organisasi\r"
+    assert unescape_excel("tanpa escape") == "tanpa escape"

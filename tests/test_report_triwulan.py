@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import subprocess
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +24,7 @@ from lkj_xl.report.triwulan import konteks, nomor_urut
 from .conftest import CONTOH
 from .test_rendering import all_text, texts
 
-BOOKS = sorted(CONTOH.glob("*.xlsx"))
+BOOKS = sorted([*CONTOH.glob("000_*.xlsx"), *CONTOH.glob("001_*.xlsx")])   # the quarterly examples
 CAMAT = CONTOH / "001_1_camat_tw3_2023.xlsx"
 SEED000 = CONTOH / "000_bagian_organisasi_tw3_2023.xlsx"
 KASI_PM = CONTOH / "001_4_kasi_pemberdayaan_masyarakat_tw3_2023.xlsx"
@@ -87,11 +89,13 @@ def test_lampiran_pk_asked_without_a_date_is_a_kesalahan(make_book, seed_data):
     assert not o.ada_kesalahan and not konteks(o)["ada_lampiran_pk"]
 
 
-def test_photo_rows_without_a_file_are_one_warning(reports):
-    o = reports["000_bagian_organisasi_tw3_2023"][0]
-    fotos = [p for p in o.masalah if p.code == "foto-kosong"]
-    assert [(p.where, p.severity) for p in fotos] == [("Dokumentasi!C4", "warning")]
-    assert fotos[0].message.startswith("14 kegiatan di sheet Dokumentasi (baris 4–17)")
+def test_photo_rows_without_a_file_are_one_warning_when_others_have_one(reports, make_book, seed_data):
+    # seed 000 attaches no photo at all: no Lampiran II and nothing to warn about
+    assert not [p for p in reports["000_bagian_organisasi_tw3_2023"][0].masalah if p.code == "foto-kosong"]
+    seed_data["dokumentasi"][0]["foto"] = "rapat.jpg"            # one of the 14 rows names a photo
+    fotos = [p for p in olah_file(make_book(seed_data)).masalah if p.code == "foto-kosong"]
+    assert [(p.where, p.severity) for p in fotos] == [("Dokumentasi!C5", "warning")]
+    assert fotos[0].message.startswith("13 kegiatan di sheet Dokumentasi (baris 5–17)")
 
 
 # --- 3. an official without an atasan -----------------------------------------------------------------
@@ -193,11 +197,12 @@ def test_efisiensi_sentence_adds_up_as_printed(reports):
         reports["000_bagian_organisasi_tw3_2023"][3]
 
 
-def test_nothing_spent_nothing_measured_is_blank_not_tidak_efisien(reports):
+def test_nothing_spent_nothing_measured_is_belum_dilaksanakan_not_tidak_efisien(reports):
     # Camat, sasaran 6 (Koordinasi Ketenteraman): realisasi 0% (seed 001:79) and budget 5.000.000 / 0 (001:115)
     c = konteks(reports["001_1_camat_tw3_2023"][0])
     s6 = c["sasaran"][5]
-    assert (s6["capaian"], s6["serapan"], s6["efisiensi"], s6["efisiensi_teks"]) == ("0,00%", "0,00%", "", "")
+    assert (s6["capaian"], s6["serapan"], s6["efisiensi"], s6["efisiensi_teks"]) == (
+        "0,00%", "0,00%", "", "Belum dilaksanakan")
     assert "0,00\n(Tidak Efisien)" not in reports["001_1_camat_tw3_2023"][3]
 
 
@@ -213,7 +218,8 @@ def test_pk_budget_differs_from_pagu_one_sentence(reports):
 # --- 8. repetition ------------------------------------------------------------------------------------
 
 def test_duplicate_rtl_warned_and_printed_once(reports):
-    warned = {k: [p.where for p in v[0].masalah if p.code == "rtl-ganda"] for k, v in reports.items()}
+    warned = {k: [p.where for p in v[0].masalah if p.code == "rtl-ganda" and p.where.startswith("RTL!")]
+              for k, v in reports.items()}
     assert sum(len(w) for w in warned.values()) == 4                       # issue 13.8: seed 001 repeats four
     assert warned["001_1_camat_tw3_2023"] == ["RTL!A33"]
     o, _, _, text, _ = reports["001_1_camat_tw3_2023"]
@@ -303,3 +309,24 @@ def test_report_dated_within_the_real_deadline_is_not_late(make_book, seed_data)
     seed_data["pengaturan"] = {"hari_libur": "16/04/2024; besok"}
     o = olah_file(make_book(seed_data))
     assert [(p.code, p.where) for p in o.masalah if p.code == "bukan-tanggal"] == [("bukan-tanggal", "Pengaturan!B10")]
+
+
+# --- 4. pagination as laid out by LibreOffice ---------------------------------------------------------
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) and pdftotext are needed to lay out pages")
+@pytest.mark.parametrize("name", ["000_bagian_organisasi_tw3_2023", "001_1_camat_tw3_2023",
+                                  "001_7_kasubbag_umum_kepegawaian_tw3_2023"])
+def test_signature_block_never_alone_on_a_page(reports, name):
+    # issue 13.4: the signatures stood alone on 000 p. 9 and Kasubbag Umum p. 12 and 15
+    from lkj_xl.report.pdf import buat_pdf
+
+    o, path, _, _, _ = reports[name]
+    pdf = buat_pdf(path)
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split("\f")
+    closing = [p for p in pages if "Adapun strategi yang dilakukan" in p]
+    assert len(closing) == 1
+    # the last closing line and the pelapor's signed name are on that one page
+    assert "Rincian strategi setiap indikator disajikan pada subbab 2.3." in closing[0]
+    assert o.laporan.identitas.nama in closing[0]
+    assert f"{o.laporan.identitas.tempat}, {o.laporan.identitas.tanggal.day}" in closing[0]

@@ -131,3 +131,19 @@ def test_annual_period_uses_the_annual_target(tmp_path):
     data["identitas"] = dict(data["identitas"], periode="TW IV")
     o = olah_file(build(data, tmp_path / "t4.xlsx"))
     assert o.hasil.by_kode()["IK2"].capaian == D(200)
+
+
+def test_per_indicator_formula_and_range_target_from_the_workbook(tmp_path):
+    data = seed004()
+    # IK4 read as a negative indicator measured T/R although Pengaturan says (2T-R)/T: 100 / 80 = 125 %
+    data["pk"][4].update(polaritas="Negatif", rumus_negatif="T/R")
+    # IK3 with a range target 80–90 and realisasi 100 (004:506): measured against the upper bound 90
+    data["pk"][3].update(target=80, target_atas=90)
+    data["analisis"] = [dict(kode=k, upaya="-") for k in ("IK1.1", "IK1.2")]
+    o = olah_file(build(data, tmp_path / "rumus.xlsx"))
+    by = o.hasil.by_kode()
+    assert by["IK4"].capaian == D(125)
+    assert r2(by["IK3"].capaian) == D("111.11")
+    assert o.laporan.pengaturan.rumus_negatif == "(2T-R)/T"
+    data["pk"][4]["rumus_negatif"] = None                     # the Pengaturan default: (2·100 − 80) / 100
+    assert olah_file(build(data, tmp_path / "bawaan.xlsx")).hasil.by_kode()["IK4"].capaian == D(120)

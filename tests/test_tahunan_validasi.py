@@ -42,8 +42,9 @@ def test_planted_annual_slips_of_004(tmp_path):
     data["pembanding"] = [dict(kode="IK1.2", nilai=10.1, level="Nasional")]   # no year, no source
     data["strategi"] = [dict(kode="IK4", strategi="Mitigasi risiko pengadaan barang", bulan="Januari"),
                         dict(kode="IK4", strategi="Mitigasi risiko pengadaan barang ", bulan="Februari")]
-    data["rtl"] = [dict(uraian="Melakukan laporan BMD"), dict(uraian="melakukan laporan BMD.")]  # 001 repeats
+    data["rtl"] = [dict(uraian="Melakukan laporan BMD"), dict(uraian="Melakukan laporan BMD")]  # as 001:1252 and 001:1254
     assert found(build(data, tmp_path / "slip.xlsx")) == [
+        ("rtl-ganda", "RTL!A5"),                          # the quarterly check (validation.check_rtl)
         ("renstra-tahun-kosong", "Renstra!I5"),
         ("target-renstra-berbeda", "PK!H7"),
         ("indikator-dua-sasaran", "PK!E10"),
@@ -51,8 +52,7 @@ def test_planted_annual_slips_of_004(tmp_path):
         ("pembanding-tanpa-sumber", "Pembanding!F4"),
         ("pembanding-tanpa-tahun", "Pembanding!E4"),
         ("tanpa-analisis", "Capaian!J7"),
-        ("butir-ganda", "Strategi!B5"),
-        ("butir-ganda", "RTL!A5"),
+        ("strategi-ganda", "Strategi!B5"),
     ]
 
 

@@ -12,9 +12,7 @@ from .conftest import SEED000_XLSX
 
 # The faithful seed 000 workbook carries exactly the cross-table slip of the real report (000:231 vs 000:85):
 # the PK budget differs from the pagu on five lines without a recorded revision.
-# Its 14 Dokumentasi rows name no photo file (issue 13.1: one warning, the rows stay out of Lampiran II).
-SEED_BASELINE = [("anggaran-pk-berbeda", f"Anggaran!E{r}") for r in (4, 6, 7, 8, 9)] + [
-    ("foto-kosong", "Dokumentasi!C4")]
+SEED_BASELINE = [("anggaran-pk-berbeda", f"Anggaran!E{r}") for r in (4, 6, 7, 8, 9)]
 
 
 def found(path) -> list[tuple[str, str]]:
@@ -109,7 +107,7 @@ def test_parent_line_differs_from_children(make_book, seed_data):
         {"kode": "4.01.01.2.01", "level": "Kegiatan", "uraian": "A", "kode_sasaran": "S1", "pagu": 700, "real_tw3": 400},
         {"kode": "4.01.01.2.02", "level": "Kegiatan", "uraian": "B", "kode_sasaran": "S1", "pagu": 200, "real_tw3": 200},
     ]
-    got = planted(make_book(seed_data))
+    got = found(make_book(seed_data))
     assert got == [("induk-tidak-sama", "Anggaran!F4")]      # 1000 vs 900; realisasi 600 = 400 + 200
     o = olah_file(make_book(seed_data))
     assert o.masalah[0].message == "Pagu 4.01.01 (1.000) tidak sama dengan jumlah rinciannya (900)."

@@ -28,7 +28,7 @@ from ..core.engine import Olahan, olah_grids
 from ..core.formatting import persen
 from ..core.problems import LkjError, Problem
 from ..core.reading import Grid  # noqa: F401  (re-exported for callers of this module)
-from ..workbook.outputs import Block, computed_blocks, hasil_blocks, masalah_block
+from ..workbook.outputs import Block, computed_blocks, hasil_blocks, lke_rows, masalah_block
 from .io import (COMPUTED_FILL, ERROR_FILL, INPUT_FILL, MARK_HEADER, MARK_SHEET,  # noqa: F401
                  WARNING_FILL, BukuIo, _parse_cell, warnai)
 
@@ -56,7 +56,7 @@ def tulis_masalah(io: BukuIo, o: Olahan) -> None:
         io.write(Block(L.MASALAH.name, L.MASALAH.header_row, 1, [[c.label for c in L.MASALAH.columns]],
                        header=True))
     io.clear_rows(L.MASALAH.name, L.MASALAH.first_data_row, len(L.MASALAH.columns))
-    io.write(masalah_block(o.masalah))
+    io.write(masalah_block(o.masalah, lke_rows(o)))
 
 
 def pilih_masalah_pertama(io: BukuIo, o: Olahan) -> None:

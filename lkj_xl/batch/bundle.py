@@ -195,6 +195,8 @@ def gabung_satu(group: list[HasilFile], out: Path) -> Path:
         e.halaman = page
     ident = top.lintas.identitas if top.lintas is not None else None
     tw = top.lintas.tw if top.lintas is not None and ident and ident.periode else 0
+    if ident and ident.periode.lower().startswith("tahun"):     # the annual LKjIP: "TAHUN 2024" only
+        tw = 0
     baris = baris_sampul([hf.eselon for hf in group], tw, top.tahun or "", top.perangkat_daerah or top.unit)
     docs = []
     for k, (hf, e) in enumerate(zip(group, entri), start=1):

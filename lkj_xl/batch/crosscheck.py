@@ -7,8 +7,7 @@ Kasi's and Sekretaris' reports, one report of another year or quarter in the fol
 
 Each cross problem is a `MasalahLintas`: a `Problem` placed at the cell to look at first, whose
 message names the other file and cell, and whose `lain` lists the other locations as data.
-The catalogue below also holds the batch-level codes (unreadable file, failed render) so the rekap's
-Masalah sheet speaks with one voice.
+The catalogue of codes is in masalah.py.
 """
 from __future__ import annotations
 
@@ -16,87 +15,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable
 
 from ..core.formatting import ROMAWI, ribuan
 from ..core.model import BarisAnggaran, Identitas, Laporan
 from ..core.performance import parent_code
-from ..core.problems import ERROR, WARNING, Problem, split_ref
-
-
-@dataclass(frozen=True)
-class MasalahLintas(Problem):
-    """A problem that involves more than one workbook. `lain`: ((file, 'Sheet!A1'), …) of the other side."""
-    lain: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def lokasi_lain(self) -> str:
-        return "; ".join(f"{f} {ref}".strip() for f, ref in self.lain)
-
-
-# code -> (severity, message template, hint template); Bahasa Indonesia, like problems.CATALOG.
-CATALOG: dict[str, tuple[str, str, str]] = {
-    "nip-nama-berbeda": (
-        ERROR, "NIP {nip} tertulis dengan nama '{nama}' di sini, tetapi '{nama_lain}' di {file_lain} ({sel_lain}).",
-        "Satu NIP adalah satu orang: samakan penulisan namanya di kedua workbook."),
-    "nip-gelar-berbeda": (
-        WARNING, "Nama untuk NIP {nip} ditulis '{nama}' di sini, tetapi '{nama_lain}' di {file_lain} ({sel_lain}); gelarnya berbeda.",
-        "Samakan penulisan gelar di kedua workbook."),
-    "nama-nip-berbeda": (
-        WARNING, "'{nama}' tertulis dengan NIP {nip} di sini, tetapi dengan NIP {nip_lain} di {file_lain} ({sel_lain}).",
-        "Bila orangnya sama, perbaiki NIP yang salah; bila memang dua orang berbeda, abaikan peringatan ini."),
-    "atasan-tidak-sesuai": (
-        ERROR, "NIP atasan langsung ({jabatan}) di sini {nip}, tetapi laporan {jabatan} sendiri ({file_lain}, {sel_lain}) memakai NIP {nip_lain}.",
-        "Samakan NIP atasan dengan NIP di laporan atasan itu sendiri."),
-    "rincian-lintas-tidak-sama": (
-        ERROR, "{kolom} {kode} ({induk}) tidak sama dengan jumlah rinciannya di laporan lain ({jumlah}): {rincian}.",
-        "Samakan {kolom_kecil} {kode} dengan jumlah rinciannya, atau perbaiki rincian yang salah. "
-        "Bila ada laporan bawahan yang belum masuk folder ini, tambahkan dulu lalu jalankan lagi."),
-    "kode-anggaran-berbeda": (
-        ERROR, "{kolom} {kode} di sini ({nilai}) berbeda dari kode yang sama di {file_lain} ({sel_lain}: {nilai_lain}).",
-        "Satu kode anggaran harus bernilai sama di semua laporan; perbaiki yang salah."),
-    "tahun-berbeda": (
-        ERROR, "Tahun anggaran {tahun} berbeda dari laporan lain di folder ini ({tahun_lain}, misalnya {file_lain} {sel_lain}).",
-        "Satu folder berisi laporan satu tahun dan satu periode; periksa Tahun Anggaran atau pindahkan workbook ini."),
-    "periode-berbeda": (
-        ERROR, "Periode {periode} berbeda dari laporan lain di folder ini ({periode_lain}, misalnya {file_lain} {sel_lain}).",
-        "Satu folder berisi laporan satu tahun dan satu periode; periksa Periode Laporan atau pindahkan workbook ini."),
-    "laporan-ganda": (
-        WARNING, "Workbook ini memuat laporan pejabat dan periode yang sama dengan {file_lain} (NIP {nip}, {periode} {tahun}).",
-        "Simpan hanya satu workbook per pejabat per periode (mungkin ada salinan atau file hasil di folder)."),
-    # batch-level codes (not across reports, but listed in the same Masalah sheet)
-    "file-tidak-terbaca": (ERROR, "{alasan}", ""),
-    "proses-gagal": (
-        ERROR, "Pemrosesan file ini gagal: {alasan}.",
-        "Buka file di Excel dan simpan ulang; bila masih gagal, jalankan lagi dengan --jobs 1 dan LKJ_DEBUG=1 lalu laporkan ke admin."),
-    "laporan-gagal-dibuat": (ERROR, "Laporan Word tidak dapat dibuat: {alasan}", ""),
-    "bukan-file-biasa": (
-        ERROR, "File ini bukan file biasa ({jenis}), sehingga tidak dibuka.",
-        "Ganti dengan salinan workbook yang sebenarnya (file .xlsx biasa), lalu jalankan lagi."),
-    "waktu-habis": (
-        ERROR, "Pemrosesan file ini dihentikan karena melebihi batas waktu {batas} detik.",
-        "Periksa apakah workbook ini sangat besar atau rusak. Bila memang besar, jalankan lagi dengan "
-        "--batas-waktu yang lebih besar, misalnya --batas-waktu 600."),
-    "disk-penuh": (
-        ERROR, "Disk penuh: laporan tidak dapat ditulis ke folder keluaran {folder}.",
-        "Ini bukan kesalahan workbook. Kosongkan ruang di disk itu atau pilih folder keluaran di disk lain, "
-        "lalu jalankan lagi."),
-    "keluaran-tidak-bisa-ditulis": (
-        ERROR, "Folder keluaran {folder} tidak dapat ditulis ({alasan}).",
-        "Ini bukan kesalahan workbook. Periksa izin folder itu atau pilih folder keluaran lain, lalu jalankan lagi."),
-    "memori-habis": (
-        ERROR, "Memori komputer tidak cukup untuk mengolah file ini.",
-        "Tutup program lain, atau jalankan lagi dengan --jobs 1; bila masih gagal, workbook ini terlalu besar."),
-    "pdf-gagal-dibuat": (ERROR, "PDF tidak dapat dibuat: {alasan}", "Laporan Word tetap tersedia."),
-    "gabung-gagal": (ERROR, "Dokumen gabungan tidak dapat dibuat: {alasan}", "Laporan per pejabat tetap tersedia."),
-}
-
-
-def buat(code: str, file: str, ref: str, lain: Iterable[tuple[str, str]] = (), **kw) -> MasalahLintas:
-    severity, message, hint = CATALOG[code]
-    sheet, cell = split_ref(ref)
-    return MasalahLintas(code, severity, sheet, cell, message.format(**kw), hint.format(**kw), file,
-                         tuple(lain))
+from ..core.problems import split_ref
+from .masalah import CATALOG, LAIN_CONTOH, MasalahLintas, buat, laporan_yang_disebut  # noqa: F401 (re-exported)
 
 
 # ---------------------------------------------------------------- input
@@ -294,8 +218,16 @@ class _Baris:
 
 
 def _org(r: Ringkas) -> str:
-    """Budget codes are compared within one perangkat daerah (two kecamatan share program codes)."""
-    return _norm(r.identitas.perangkat_daerah) or _norm(r.identitas.unit)
+    """Budget codes are compared within one perangkat daerah (two kecamatan share program codes)
+    of one pemerintah daerah (every kabupaten has a Sekretariat Daerah)."""
+    i = r.identitas
+    return f"{_norm(i.pemerintah)}|{_norm(i.perangkat_daerah) or _norm(i.unit)}"
+
+
+def _anggaran_group(r: Ringkas) -> tuple:
+    """One budget is one organisation's in one year and period: a TW III report does not roll up
+    into another year's annual report."""
+    return (_org(r), r.identitas.tahun, _periode_norm(r.identitas.periode))
 
 
 def _lines(r: Ringkas) -> list[_Baris]:
@@ -328,7 +260,7 @@ def cek_anggaran(reports: list[Ringkas]) -> list[MasalahLintas]:
     out: list[MasalahLintas] = []
     groups: dict[str, list[Ringkas]] = {}
     for r in reports:
-        groups.setdefault(_org(r), []).append(r)
+        groups.setdefault(_anggaran_group(r), []).append(r)
     for group in groups.values():
         tw = Counter(r.tw for r in group).most_common(1)[0][0] or 4
         kolom_real = f"Realisasi s.d. TW {ROMAWI.get(tw, tw)}"

@@ -9,14 +9,18 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import sys
 import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from ..core.problems import ERROR, WARNING, LkjError, Problem
-from .crosscheck import MasalahLintas, Ringkas, buat
-from .naming import nama_laporan
+
+if TYPE_CHECKING:
+    from .crosscheck import MasalahLintas, Ringkas
 
 BERHASIL, DRAF, DITOLAK, GAGAL = "Berhasil", "Berhasil (DRAF)", "Ditolak", "Gagal"
 
@@ -56,13 +60,14 @@ class HasilFile:
     predikat: str = ""
     masalah: list[Problem] = field(default_factory=list)
     stem: str = ""
-    tmp_docx: str | None = None
+    tmp_docx: str | None = None   # inside a folder of its own (see _render)
     lintas: Ringkas | None = None
     detik: float = 0.0
     # set by the parent
     docx: Path | None = None
     pdf: Path | None = None
     masalah_lintas: list[MasalahLintas] = field(default_factory=list)
+    lke: list = field(default_factory=list)          # core.lke.Kriteria of an annual workbook
 
     @property
     def dibuat(self) -> bool:
@@ -82,6 +87,9 @@ def _float(value) -> float | None:
 
 
 def _isi(hf: HasilFile, olahan) -> None:
+    from .crosscheck import Ringkas
+    from .naming import nama_laporan
+
     i, h = olahan.laporan.identitas, olahan.hasil
     hf.unit, hf.perangkat_daerah, hf.jabatan, hf.eselon = i.unit, i.perangkat_daerah, i.jabatan, i.eselon
     hf.nama, hf.nip, hf.tahun, hf.periode = i.nama, i.nip, i.tahun, i.periode
@@ -92,14 +100,26 @@ def _isi(hf: HasilFile, olahan) -> None:
     hf.stem = nama_laporan(i.tahun, i.periode, i.unit or i.perangkat_daerah, i.jabatan,
                            cadangan=Path(hf.rel).stem)
     hf.lintas = Ringkas.dari(hf.rel, olahan.laporan)
+    from ..core import lke
+    hf.lke = lke.periksa(olahan.laporan, h) if lke.berlaku(olahan.laporan) else []
 
 
 def gagal(hf: HasilFile, code: str, **kw) -> HasilFile:
+    from .crosscheck import buat
+
     hf.status = GAGAL
     p = buat(code, hf.rel, "", **kw)
     hf.alasan = f"{p.message} {p.hint}".strip()
     hf.masalah.append(p)
     return hf
+
+
+def abaikan_sisa_os_error(unraisable) -> None:
+    """sys.unraisablehook for batch processes: a file object that fails again in its __del__ after
+    the error was already reported (ZipFile on a full disk) must not print a traceback."""
+    if isinstance(unraisable.exc_value, OSError) and os.environ.get("LKJ_DEBUG", "") in ("", "0"):
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def hapus(path: str | Path | None) -> None:
@@ -114,14 +134,16 @@ def hapus(path: str | Path | None) -> None:
 def _render(job: Pekerjaan, hf: HasilFile, olahan, draf: bool) -> None:
     from ..report.rendering import buat_docx   # imported late: the batch core works without it
 
-    folder = Path(job.folder_keluaran)
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f"{job.awalan_tmp}{job.nomor}.docx"
+    # A folder of this job's own: whatever a killed worker leaves in it (atomic_save's temporary
+    # file too) carries the run's prefix, so the parent removes it.
+    own = Path(job.folder_keluaran) / f"{job.awalan_tmp}{job.nomor}"
+    own.mkdir(parents=True, exist_ok=True)
+    tmp = own / "laporan.docx"
     try:
         made = buat_docx(olahan, tmp, draf=draf, folder_foto=Path(job.path).parent)
         hf.tmp_docx = str(made or tmp)
     except BaseException:
-        hapus(tmp)
+        hapus(own)
         raise
 
 

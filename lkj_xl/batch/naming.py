@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import unicodedata
 from pathlib import Path
-
-from ..workbook.writing import usual_permissions
 
 WINDOWS_RESERVED = frozenset(
     {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
@@ -94,6 +93,8 @@ def folder_keluaran(out: Path, rel: Path) -> Path:
 def beri_nama(files: list, namers: dict[Path, PemberiNama]) -> None:
     """Move the temporary outputs of `files` (HasilFile) to their final, unique names, in input order:
     names are deterministic whatever order the workers finished in."""
+    from ..workbook.writing import usual_permissions
+
     for hf in sorted(files, key=lambda f: f.nomor):
         if not hf.tmp_docx:
             continue
@@ -103,4 +104,5 @@ def beri_nama(files: list, namers: dict[Path, PemberiNama]) -> None:
         final = folder / name
         os.replace(hf.tmp_docx, final)
         usual_permissions(final)
+        shutil.rmtree(Path(hf.tmp_docx).parent, ignore_errors=True)     # the job's own folder
         hf.docx, hf.tmp_docx = final, None

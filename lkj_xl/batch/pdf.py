@@ -13,8 +13,6 @@ import shutil
 import threading
 from pathlib import Path
 
-from ..workbook.writing import usual_permissions
-
 
 def _link(src: Path, dst: Path) -> None:
     try:
@@ -35,6 +33,7 @@ def _bagian(files: list[Path], work: Path, batas: float, berhenti: threading.Eve
 def _ubah(files: list[Path], work: Path, batas: float, berhenti: threading.Event,
           hasil: dict[Path, Path | str]) -> None:
     from ..report.pdf import ubah_banyak
+    from ..workbook.writing import usual_permissions
 
     inputs = work / "masuk"
     inputs.mkdir(parents=True)

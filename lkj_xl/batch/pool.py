@@ -23,6 +23,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Callable
 
-from .job import HasilFile, Pekerjaan, gagal
+from .job import HasilFile, Pekerjaan, abaikan_sisa_os_error, gagal
 
 MAX_TUGAS_PER_PROSES = 50        # recycle worker processes: keeps memory flat over long batches
 BATAS_WAKTU = 120.0              # seconds per workbook, default (lkj batch --batas-waktu)
@@ -41,6 +42,7 @@ def _worker(conn: Connection, fn: Callable[[Pekerjaan], HasilFile], tmp: str) ->
     signal.signal(signal.SIGINT, signal.SIG_IGN)       # already ignored on POSIX; Windows needs it here
     os.environ["TMPDIR"] = os.environ["TEMP"] = os.environ["TMP"] = tmp   # LibreOffice and others
     tempfile.tempdir = tmp
+    sys.unraisablehook = abaikan_sisa_os_error
     try:
         while True:
             try:
@@ -130,7 +132,10 @@ def jalankan_paralel(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], 
 def _feed(slot: _Slot, queue: deque) -> None:
     if queue:
         slot.job, slot.since = queue.popleft(), time.monotonic()
-        slot.conn.send(slot.job)
+        try:
+            slot.conn.send(slot.job)
+        except OSError:
+            pass        # the worker has just died: its sentinel reports the job on the next round
     else:
         slot.job = None
 

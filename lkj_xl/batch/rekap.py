@@ -60,6 +60,7 @@ RINGKASAN = (
     Kolom("kesalahan", "Kesalahan", 11, "0"),
     Kolom("peringatan", "Peringatan", 11, "0"),
     Kolom("lintas", "Masalah Lintas Laporan", 12, "0"),
+    Kolom("lke", "Kualitas Laporan Tahunan (LKE 3.b)", 26, wrap=True),
     Kolom("status", "Status", 22),
     Kolom("keterangan", "Keterangan", 60, wrap=True),
     Kolom("laporan", "File Laporan", 48, link="laporan_link"),
@@ -214,6 +215,7 @@ def baris_rekap(hasil: "HasilBatch") -> tuple[list[dict], list[dict]]:
             "capaian": hf.capaian, "serapan": hf.serapan, "efisiensi": hf.efisiensi,
             "kategori": hf.kategori, "predikat": hf.predikat,
             "kesalahan": hf.kesalahan, "peringatan": hf.peringatan, "lintas": len(hf.masalah_lintas),
+            "lke": ringkas_lke(hf.lke) if hf.lke else "",
             "status": hf.status, "keterangan": hf.alasan,
             "laporan": hf.docx.relative_to(out).as_posix() if hf.docx else "",
             "laporan_link": _rel_link(hf.docx, out),
@@ -225,9 +227,19 @@ def baris_rekap(hasil: "HasilBatch") -> tuple[list[dict], list[dict]]:
             masalah.append(_baris_masalah(p, hf.rel, link, jenis))
         for p in hf.masalah_lintas:
             masalah.append(_baris_masalah(p, hf.rel, link, "Lintas laporan"))
+        for k in hf.lke:          # the annual self-check, criteria not (yet) met
+            if k.status != "Terpenuhi":
+                masalah.append({"file": hf.rel, "file_link": link, "jenis": "LKE 3.b", "tingkat": k.status,
+                                "kode": k.kode, "sheet": k.sheet, "sel": "", "pesan": f"{k.nama}: {k.alasan}",
+                                "saran": k.saran, "lain": ""})
     for p in hasil.masalah_batch:
         masalah.append(_baris_masalah(p, p.file, None, "Batch"))
     return ringkasan, masalah
+
+
+def ringkas_lke(kriteria: list) -> str:
+    from ..core.lke import ringkas
+    return ringkas(kriteria)
 
 
 def _baris_masalah(p: Problem, file: str, link: str | None, jenis: str) -> dict:

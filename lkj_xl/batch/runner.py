@@ -7,7 +7,7 @@ Phases, in this order:
 1. every workbook in a worker (`job.proses_file`, `pool.jalankan_paralel`): read -> compute ->
    validate -> render to a temporary .docx in the output folder. One bad workbook never stops the
    batch: a failure, a hang over the time limit or a dying worker becomes that workbook's status.
-   `jobs=1` runs everything in this process (for debugging).
+   `jobs=1` runs everything in this process (for debugging: no time limit, no isolation).
 2. checks across reports; a Kesalahan there rejects (or, with --paksa, drafts) every report it names.
 3. final names, given here in input order: deterministic whatever order the workers finished in.
 4. PDFs (one LibreOffice per worker over its share), the --gabung bundles and their PDFs, rekap.xlsx.
@@ -20,6 +20,7 @@ import os
 import secrets
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -28,16 +29,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import crosscheck
+from typing import TYPE_CHECKING
+
 from ..core.problems import ERROR, LkjError
-from ..workbook.writing import TMP_PREFIX, usual_permissions
-from .bundle import gabung_per_folder
-from .crosscheck import MasalahLintas
 from .discovery import cari_workbook, di_dalam, jenis_bukan_file_biasa
-from .job import BERHASIL, DITOLAK, DRAF, GAGAL, HasilFile, Pekerjaan, gagal, hapus, proses_file
+from .job import (BERHASIL, DITOLAK, DRAF, GAGAL, HasilFile, Pekerjaan, abaikan_sisa_os_error, gagal, hapus,
+                  proses_file)
 from .naming import PemberiNama, beri_nama, folder_keluaran
 from .pool import BATAS_WAKTU, jalankan_paralel
 
+if TYPE_CHECKING:
+    from .crosscheck import MasalahLintas
+
+# The parent imports only what it needs before the workers start: the checks across reports, the
+# bundle and the workbook writer (openpyxl) are imported once the workers are running or done.
+
+TMP_PREFIX = ".~lkj-"            # = workbook.writing.TMP_PREFIX (a test keeps them equal)
 SISA_TMP_LAMA = 6 * 3600         # temporary files of killed runs older than this are removed
 
 
@@ -63,7 +70,8 @@ def _paralel(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None],
 
 
 def _semua(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None], batas: float) -> None:
-    if n == 1:
+    """n == 0: in this process (`--jobs 1`, for debugging: no time limit); else n worker processes."""
+    if n == 0:
         for job in jobs:
             done(proses_file(job))
     else:
@@ -83,9 +91,11 @@ def _terlindungi() -> Iterator[str]:
             raise Dihentikan(signum)
         old_term = signal.signal(signal.SIGTERM, stop)
     tempfile.tempdir = tmp
+    old_hook, sys.unraisablehook = sys.unraisablehook, abaikan_sisa_os_error
     try:
         yield tmp
     finally:
+        sys.unraisablehook = old_hook
         tempfile.tempdir = old_dir
         if main:
             signal.signal(signal.SIGTERM, old_term)
@@ -152,6 +162,8 @@ def _periksa_folder(folder: Path, out: Path) -> tuple[list[Path], list[tuple[Pat
 
 def _lintas(results: list[HasilFile]) -> list[MasalahLintas]:
     """Checks across reports; each problem is also attached to the workbook it is placed at."""
+    from . import crosscheck
+
     lintas = crosscheck.periksa([hf.lintas for hf in results if hf.lintas is not None])
     by_rel = {hf.rel: hf for hf in results}
     for p in lintas:
@@ -162,13 +174,15 @@ def _lintas(results: list[HasilFile]) -> list[MasalahLintas]:
 
 def _kesalahan_lintas(results: list[HasilFile], lintas: list[MasalahLintas], work: dict[int, Pekerjaan],
                       paksa: bool) -> list[Pekerjaan]:
-    """A Kesalahan across reports is a Kesalahan of every report it names (where it is placed and
-    its other locations), handled like a workbook's own: without --paksa the report is not made
+    """A Kesalahan across reports is a Kesalahan of every report it names (where it is placed and,
+    but for a year or period unlike the others', its other locations), handled like a workbook's own: without --paksa the report is not made
     (Ditolak), with --paksa it is made again as a DRAF. Returns the jobs to render again."""
+    from . import crosscheck
+
     named: dict[str, list[MasalahLintas]] = {}
     for p in lintas:
         if p.severity == ERROR:
-            for rel in {p.file, *(f for f, _ in p.lain)}:
+            for rel in crosscheck.laporan_yang_disebut(p):
                 named.setdefault(rel, []).append(p)
     again = []
     for hf in results:
@@ -180,7 +194,7 @@ def _kesalahan_lintas(results: list[HasilFile], lintas: list[MasalahLintas], wor
         if hf.status != BERHASIL:
             hf.alasan = f"{hf.alasan} Juga ada {note}.".strip()
             continue
-        hapus(hf.tmp_docx)
+        hapus(Path(hf.tmp_docx).parent if hf.tmp_docx else None)      # the job's own folder
         hf.tmp_docx = None
         if paksa:
             again.append(replace(work[hf.nomor], draf_lintas=note))
@@ -201,6 +215,7 @@ def _ganti(results: list[HasilFile], hf: HasilFile) -> None:
 
 
 def _tulis_rekap(hasil: HasilBatch) -> None:
+    from ..workbook.writing import usual_permissions
     from .rekap import baris_rekap, tulis_rekap   # pandas: imported only once a batch is done
 
     ringkasan, masalah = baris_rekap(hasil)
@@ -232,6 +247,7 @@ def _pdf(results: list[HasilFile], bundles: list[Path], n: int, out: Path, prefi
          batas: float) -> tuple[list[Path], list[MasalahLintas]]:
     """PDFs of the reports, then of the bundles (whose Daftar Isi needs the reports' page counts
     first: the caller makes the bundles in between). Returns the bundles' PDFs and their problems."""
+    from . import crosscheck
     from .pdf import buat_pdf_semua
 
     if not bundles:
@@ -260,7 +276,7 @@ def jalankan(folder: Path, keluaran: Path, *, pdf: bool = False, jobs: int | Non
     folder, out = Path(folder).resolve(), Path(keluaran).resolve()
     paths, skipped = _periksa_folder(folder, out)
     out.mkdir(parents=True, exist_ok=True)
-    prefix = f"{TMP_PREFIX}{os.getpid()}{secrets.token_hex(3)}-"
+    prefix = f"{TMP_PREFIX}{os.getpid()}{secrets.token_hex(3)}-"      # the writer's, see workbook.writing
     work = _pekerjaan(paths, folder, out, prefix, paksa)
     results: list[HasilFile] = []
     mon.mulai(len(work), len(skipped))
@@ -275,7 +291,7 @@ def jalankan(folder: Path, keluaran: Path, *, pdf: bool = False, jobs: int | Non
             for job in work:
                 bad = _bukan_file_biasa(job)
                 done(bad) if bad else todo.append(job)
-            n = min(max(1, jobs if jobs else (os.cpu_count() or 1)), max(1, len(todo)))
+            n = 0 if jobs == 1 else min(max(1, jobs or os.cpu_count() or 1), max(1, len(todo)))
             _semua(todo, n, done, batas_waktu)
             results.sort(key=lambda f: f.nomor)
 
@@ -285,6 +301,7 @@ def jalankan(folder: Path, keluaran: Path, *, pdf: bool = False, jobs: int | Non
             if again:
                 mon.tahap("Membuat ulang sebagai DRAF")
                 _semua(again, min(n, len(again)), lambda hf: _ganti(results, hf), batas_waktu)
+            n = max(n, 1)
             namers: dict[Path, PemberiNama] = {Path(hf.folder_keluaran): PemberiNama() for hf in results}
             namers.setdefault(out, PemberiNama()).pesan("rekap.xlsx")
             beri_nama(results, namers)
@@ -294,6 +311,7 @@ def jalankan(folder: Path, keluaran: Path, *, pdf: bool = False, jobs: int | Non
                 mon.tahap("Membuat PDF")
                 _pdf(results, [], n, out, prefix, batas_waktu)
             if gabung:
+                from .bundle import gabung_per_folder
                 mon.tahap("Menggabungkan laporan per folder")
                 hasil.gabungan, hasil.masalah_batch = gabung_per_folder(results, namers)
                 if pdf and hasil.gabungan:

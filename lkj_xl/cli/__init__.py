@@ -30,6 +30,7 @@ COMMANDS = {
     "batch": ("batch_cmd", "Buat laporan LKj untuk semua workbook dalam satu folder, sekaligus rekap.xlsx dan "
                            "pemeriksaan antar laporan (NIP dan nama, jumlah anggaran atasan dan bawahan, tahun dan "
                            "periode)."),
+    "periksa": ("periksa_cmd", "Periksa laporan tahunan terhadap sembilan kriteria kualitas LKE (PermenPANRB 88/2021, komponen 3.b)."),
     "addin": ("addin_cmd", "Add-in Excel (tab pita LKj: Validasi, Hitung Capaian, Buat LKj)."),
     "tahunan": ("tahunan_cmd", "Gabungkan workbook triwulan (TW I–IV) menjadi satu workbook tahunan."),
 }

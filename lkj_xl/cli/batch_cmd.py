@@ -11,7 +11,8 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColum
 from rich.table import Table
 
 from ..batch.job import BERHASIL, DITOLAK, DRAF, GAGAL, HasilFile
-from ..batch.runner import HasilBatch, Pemantau, jalankan
+from ..batch.pool import BATAS_WAKTU
+from ..batch.runner import Dihentikan, HasilBatch, Pemantau, jalankan
 from ..core.problems import TINGKAT, LkjError
 from .common import EXIT_USAGE, console, err_console, fail, stdout_is_tty, user_errors
 
@@ -132,6 +133,9 @@ def batch(
                                                         "urut Camat/Kepala, Sekretaris, Kasi, Kasubbag"),
     paksa: bool = typer.Option(False, "--paksa", help="Tetap buat laporan (sebagai DRAF) untuk workbook yang masih "
                                                       "ada kesalahan"),
+    batas_waktu: float = typer.Option(BATAS_WAKTU, "--batas-waktu", min=1,
+                                      help="Batas waktu (detik) untuk satu workbook dan untuk satu PDF; "
+                                           "yang melewatinya dihentikan dan dicatat gagal, yang lain tetap diolah"),
 ) -> None:
     """Buat laporan LKj untuk semua workbook dalam satu folder, sekaligus rekap.xlsx dan pemeriksaan
     antar laporan (NIP dan nama, jumlah anggaran atasan dan bawahan, tahun dan periode).
@@ -140,7 +144,7 @@ def batch(
     dicatat di rekap.xlsx. Workbook masukan tidak pernah diubah.
 
     Kode keluar: 0 semua berhasil, 1 ada yang gagal, ditolak atau ada kesalahan, 2 perintah salah,
-    130 dibatalkan (Ctrl-C).
+    130 dibatalkan (Ctrl-C), 143 dihentikan (SIGTERM).
 
     Contoh: lkj batch masuk/ -o hasil/ --gabung --pdf
     """
@@ -154,16 +158,32 @@ def batch(
         mon = _Bar() if stdout_is_tty() else _Lines()
         try:
             try:
-                hasil = jalankan(folder, keluaran, pdf=pdf, jobs=jobs, gabung=gabung, paksa=paksa, pemantau=mon)
+                hasil = jalankan(folder, keluaran, pdf=pdf, jobs=jobs, gabung=gabung, paksa=paksa, pemantau=mon,
+                                 batas_waktu=batas_waktu)
             finally:
                 mon.stop()
-        except KeyboardInterrupt:
-            err_console.print("Dibatalkan. File yang sedang dibuat sudah dihapus; workbook masukan tidak diubah.")
-            raise typer.Exit(130)
+        except KeyboardInterrupt as exc:
+            stopped = isinstance(exc, Dihentikan)
+            err_console.print(("Dihentikan" if stopped else "Dibatalkan")
+                              + ". File yang sedang dibuat sudah dihapus; workbook masukan tidak diubah.")
+            raise typer.Exit(128 + exc.signum if stopped else 130)
         except LkjError as exc:
             fail(str(exc), EXIT_USAGE)
+        except OSError as exc:          # the output side: rekap.xlsx or a folder could not be written
+            fail(_pesan_keluaran(exc, keluaran))
         _ringkasan(hasil)
         raise typer.Exit(hasil.kode_keluar)
+
+
+def _pesan_keluaran(exc: OSError, keluaran: Path) -> str:
+    import errno
+
+    where = exc.filename or keluaran
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return (f"Disk penuh saat menulis ke folder keluaran ({where}). Ini bukan kesalahan workbook: kosongkan "
+                "ruang di disk itu atau pilih folder keluaran lain (-o), lalu jalankan lagi.")
+    return (f"Folder keluaran tidak dapat ditulis ({where}: {exc.strerror or exc}). Ini bukan kesalahan workbook: "
+            "periksa izin folder itu atau pilih folder keluaran lain (-o), lalu jalankan lagi.")
 
 
 def register(app: typer.Typer) -> None:

@@ -75,7 +75,6 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "periode-tidak-dikenal": (ERROR, "Periode '{teks}' tidak dikenal.", "Pilih TW I, TW II, TW III, TW IV atau Tahunan."),
     "tanpa-indikator": (ERROR, "Sheet PK belum berisi indikator.", "Isi minimal satu indikator kinerja di sheet PK."),
     "tanggal-pk-kosong": (ERROR, "Tanggal Perjanjian Kinerja belum diisi, padahal Lampiran Perjanjian Kinerja diminta (sheet Pengaturan).", "Isi tanggal penandatanganan PK, atau pilih 'Tidak' pada Lampiran Perjanjian Kinerja di sheet Pengaturan."),
-    "rtl-ganda": (WARNING, "Rencana tindak lanjut ini sama dengan baris {baris}; laporan mencetaknya sekali.", "Hapus baris yang berulang atau ubah isinya."),
     "foto-kosong": (WARNING, "{jumlah} kegiatan di sheet Dokumentasi (baris {baris}) belum punya file foto, sehingga tidak dimuat di Lampiran II.", "Isi kolom File Foto dengan nama file .jpg/.png di folder workbook."),
     "skala-predikat-salah": (ERROR, "Skala predikat di sheet Pengaturan tidak dapat dipakai: {alasan}.", "Isi batas bawah (angka) dan predikat; batas terendah harus 0."),
     # -- annual report (LKjIP): Renstra, history, benchmarks, sub-indicators, analysis (core/validation_tahunan.py)
@@ -93,7 +92,8 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "basis-berbeda": (ERROR, "Basis sub indikator {kode} ({basis}) berbeda dari sub indikator lain dari induk yang sama ({lain}).", "Sub indikator satu induk memakai penyebut yang sama (misalnya Jumlah ASN yang sama); periksa angkanya."),
     "indikator-dua-sasaran": (ERROR, "Indikator {kode} '{indikator}' tercatat di bawah dua sasaran: '{sasaran}' dan '{lain}'.", "Satu indikator hanya mendukung satu sasaran: samakan sasarannya di semua sheet."),
     "tanpa-analisis": (WARNING, "Indikator {kode} belum tercapai ({capaian}) tetapi belum ada analisisnya.", "Isi faktor penghambat dan upaya/solusi di sheet Analisis."),
-    "butir-ganda": (WARNING, "Butir '{teks}' sudah ditulis di {sel_lain}.", "Hapus salah satu butir yang sama."),
+    "rtl-ganda": (WARNING, "Rencana tindak lanjut ini sama dengan baris {baris}; laporan mencetaknya sekali.", "Hapus baris yang berulang atau ubah isinya."),
+    "strategi-ganda": (WARNING, "Strategi '{teks}' untuk indikator {kode} sudah ditulis di {sel_lain}.", "Hapus baris yang berulang atau ubah isinya."),
     # -- lkj tahunan: four quarterly workbooks -> one annual workbook (workbook/gabung_tahunan.py)
     "gabung-periode": (ERROR, "Periode Laporan file ini '{periode}': {alasan}.", "Setiap file harus satu triwulan yang berbeda (TW I, TW II, TW III, TW IV); file TW IV wajib ada."),
     "gabung-berbeda": (ERROR, "{label} di file ini ('{nilai}') berbeda dari file {acuan} ('{lain}').", "Semua workbook triwulan harus berisi identitas, PK dan target yang sama; samakan lalu ulangi."),

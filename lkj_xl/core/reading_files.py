@@ -66,7 +66,7 @@ class Grid:
 # What one workbook may cost, each raisable with an environment variable (docs/keamanan.md)
 LIMITS = {
     "LKJ_MAKS_UKURAN_MB": (200, "ukuran isi workbook setelah diekstrak (MB)"),
-    "LKJ_MAKS_BARIS": (100_000, "nomor baris terakhir yang berisi di satu sheet"),
+    "LKJ_MAKS_BARIS": (100_000, "nomor baris terakhir di satu sheet"),
     "LKJ_MAKS_SEL": (2_000_000, "jumlah sel yang dibaca dari seluruh workbook"),
 }
 
@@ -203,17 +203,29 @@ class _SheetParser(WorkSheetParser):
         return cell
 
 
-def _rows(parser: _SheetParser, source):
+def _rows(parser: _SheetParser, source, max_rows: int):
     """(row number, cells) of every <row> that holds a cell with content. libxml2 walks the XML in C
-    (the template's pre-formatted empty rows cost no Python), without resolving entities or reaching
-    the network; openpyxl's parser only sees the rows."""
-    for _, element in etree.iterparse(source, events=("end",), tag=ROW_TAG, resolve_entities=False,
-                                      no_network=True, huge_tree=False):
+    (the template's pre-formatted empty rows cost no Python), never reaching the network; openpyxl's
+    parser only sees the rows. A row numbered past `max_rows`, even an empty
+    one, stops the walk with _TooManyRows (writing the workbook back would load every one of them)."""
+    counter = 0
+    # resolve_entities: lxml's default 'internal' (no external entity is ever loaded); a DTD that could
+    # declare any entity was refused by check_file already
+    for _, element in etree.iterparse(source, events=("end",), tag=ROW_TAG, no_network=True, huge_tree=False):
+        r = element.get("r")
+        counter = int(r) if r and r.isdigit() else counter + 1
+        if counter > max_rows:
+            raise _TooManyRows(counter)
         if any(len(cell) for cell in element):
             yield parser.parse_row(element)
         element.clear()
         while element.getprevious() is not None:      # keep memory flat on long sheets
             del element.getparent()[0]
+
+
+class _TooManyRows(Exception):
+    def __init__(self, row: int):
+        self.row = row
 
 
 def _number_formats(wb) -> dict[int, str]:
@@ -234,24 +246,12 @@ def _read_sheet(wb, ws, file: str, formats: dict[int, str], budget: list[int]) -
     max_rows = limit("LKJ_MAKS_BARIS")
     rows: dict[int, tuple[list, list | None]] = {}
     with ws._get_source() as source:
-        for idx, cells in _rows(parser, source):
-            cells = [c for c in cells if c["value"] is not None]
-            if not cells:
-                continue
-            if idx > max_rows:
-                raise _over_limit(file, "LKJ_MAKS_BARIS", f"sheet '{ws.title}' berisi sel di baris {idx:,}"
-                                  .replace(",", "."))
-            width = max(c["column"] for c in cells)
-            budget[0] -= width
-            if budget[0] < 0:
-                raise _over_limit(file, "LKJ_MAKS_SEL", f"sheet '{ws.title}' membuat jumlah sel melebihi batas")
-            values, fmts = [None] * width, None
-            for c in cells:
-                values[c["column"] - 1] = v = c["value"]
-                if c["style_id"] and isinstance(v, (int, float)) and not isinstance(v, bool):
-                    fmts = fmts or [None] * width
-                    fmts[c["column"] - 1] = formats.get(c["style_id"])
-            rows[idx] = (values, fmts)
+        try:
+            for idx, cells in _rows(parser, source, max_rows):
+                _keep_row(rows, idx, cells, formats, budget, file, ws.title)
+        except _TooManyRows as exc:
+            raise _over_limit(file, "LKJ_MAKS_BARIS", f"sheet '{ws.title}' memiliki baris {exc.row:,}"
+                              .replace(",", ".")) from None
     last = max(rows, default=0)
     if len(rows) < last:
         budget[0] -= last - len(rows)
@@ -260,6 +260,25 @@ def _read_sheet(wb, ws, file: str, formats: dict[int, str], budget: list[int]) -
     empty = ([], None)
     grid_rows = [rows.get(r, empty) for r in range(1, last + 1)]
     return Grid([v for v, _ in grid_rows], [f or [] for _, f in grid_rows])
+
+
+def _keep_row(rows: dict, idx: int, cells: list[dict], formats: dict[int, str], budget: list[int], file: str,
+              title: str) -> None:
+    """Put one parsed row into `rows` {row: (values, formats or None)}, within the cell budget."""
+    cells = [c for c in cells if c["value"] is not None]
+    if not cells:
+        return
+    width = max(c["column"] for c in cells)
+    budget[0] -= width
+    if budget[0] < 0:
+        raise _over_limit(file, "LKJ_MAKS_SEL", f"sheet '{title}' membuat jumlah sel melebihi batas")
+    values, fmts = [None] * width, None
+    for c in cells:
+        values[c["column"] - 1] = v = c["value"]
+        if c["style_id"] and isinstance(v, (int, float)) and not isinstance(v, bool):
+            fmts = fmts or [None] * width
+            fmts[c["column"] - 1] = formats.get(c["style_id"])
+    rows[idx] = (values, fmts)
 
 
 def load_grids(path: Path, sheets: tuple[str, ...] | None = None) -> dict[str, Grid]:
@@ -286,6 +305,9 @@ def load_grids(path: Path, sheets: tuple[str, ...] | None = None) -> dict[str, G
                 grids[ws.title] = _read_sheet(wb, ws, path.name, formats, budget)
             except XML_ERRORS as exc:
                 raise _broken(path.name, ws._worksheet_path, f"tidak dapat dibaca ({_why(exc)})", ws.title) from exc
+            except (ValueError, IndexError, KeyError, TypeError) as exc:   # a cell openpyxl cannot place or look up
+                raise _broken(path.name, ws._worksheet_path, "berisi sel yang tidak sesuai format Excel "
+                              f"(rincian teknis: {type(exc).__name__}: {exc})", ws.title) from exc
         return grids
     finally:
         wb.close()

@@ -80,6 +80,7 @@ class TableReader:
         self.problems: list[Problem] = []
         self.kolom: dict[str, dict[str, int]] = {}
         self.baris_header: dict[str, int] = {}
+        self._prefixes: dict[str, dict[str, str]] = {}
 
     # -- problems
     def problem(self, code: str, sheet: str, row: int, col: int, **kw) -> None:
@@ -118,21 +119,25 @@ class TableReader:
                            f"({where}). Jangan mengubah atau menghapus judul kolom templat; "
                            "kolom tambahan milik Anda boleh disisipkan.")
         self.kolom[spec.name] = best
+        self._prefixes.pop(spec.name, None)
         self.baris_header[spec.name] = best_row
         inputs = [c.key for c in spec.columns if not c.computed and c.key in best]
         rows = []
         for r in range(best_row + 1, grid.bottom + 1):
             raw = {k: grid.get(r, c) for k, c in best.items()}
-            fmts = {k: grid.fmt(r, c) for k, c in best.items()}
-            if all(text(raw[k]) == "" for k in inputs):
+            if all(raw[k] is None or text(raw[k]) == "" for k in inputs):
                 continue  # blank or trailing empty row
-            raw["_fmt"] = fmts
+            raw["_fmt"] = {k: grid.fmt(r, c) for k, c in best.items()}
             rows.append((r, raw))
         return rows
 
     def cells(self, spec: L.TableSheet, row: int) -> dict[str, str]:
         """{column key: 'Sheet!A1'} of one table row (after `rows(spec)`)."""
-        return {k: f"{spec.name}!{get_column_letter(c)}{row}" for k, c in self.kolom[spec.name].items()}
+        prefixes = self._prefixes.get(spec.name)
+        if prefixes is None:           # 'PK!H' per column, once per sheet (1.000 rows × 20 columns)
+            prefixes = self._prefixes[spec.name] = {k: f"{spec.name}!{get_column_letter(c)}"
+                                                    for k, c in self.kolom[spec.name].items()}
+        return {k: f"{prefix}{row}" for k, prefix in prefixes.items()}
 
     @staticmethod
     def text(raw: dict, key: str) -> str:

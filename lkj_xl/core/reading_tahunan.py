@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from . import layout as L
 from .model import (Analisis, BarisSdm, Catatan, Pembanding, RealisasiLalu, Sarana, SubIndikator, Tahunan,
                     TargetRenstra)
-from .parsing import text
+from .parsing import BUKAN_ANGKA, is_pure_number, read_number, text
 from .reading_table import TableReader
 
 
@@ -34,11 +34,19 @@ def _whole(r: TableReader, spec: L.TableSheet, row: int, raw: dict[str, Any], ke
     return int(number) if number is not None else None
 
 
-def _number(r: TableReader, spec: L.TableSheet, row: int, raw: dict[str, Any], key: str) -> Decimal | None:
-    """A plain number (weight, base, quantity), with a problem at the cell when it is not one."""
-    if text(raw.get(key)) == "":
+def _number(r: TableReader, spec: L.TableSheet, row: int, raw: dict[str, Any], key: str,
+            count: bool = False) -> Decimal | None:
+    """A plain number (weight, base, quantity), with a problem at the cell when it is not one. A `count`
+    (a base such as Jumlah ASN, a quantity) reads '5.508' as five thousand five hundred and eight."""
+    value = raw.get(key)
+    if text(value) == "":
         return None
-    return r.number(_ref(r, spec, row, key), raw.get(key), spec.column(key).label)
+    number, code = read_number(value, money=count)
+    if number is not None and isinstance(value, str) and not is_pure_number(value):
+        number, code = None, BUKAN_ANGKA          # words around the number belong in Keterangan
+    if code:
+        r.problem_at(code, _ref(r, spec, row, key), label=spec.column(key).label, teks=text(value), batas="")
+    return number
 
 
 def _renstra(r: TableReader) -> list[TargetRenstra]:
@@ -80,7 +88,7 @@ def _sub(r: TableReader) -> list[SubIndikator]:
                          polaritas=r.choice(spec, row, raw, "polaritas", "Positif"),
                          bobot=_number(r, spec, row, raw, "bobot"),
                          target=r.nilai(spec, row, raw, "target"), realisasi=r.nilai(spec, row, raw, "realisasi"),
-                         basis=_number(r, spec, row, raw, "basis"), keterangan=text(raw.get("keterangan")),
+                         basis=_number(r, spec, row, raw, "basis", count=True), keterangan=text(raw.get("keterangan")),
                          row=row, cells=r.cells(spec, row))
             for row, raw in r.rows(spec, optional=True)]
 
@@ -111,7 +119,7 @@ def read_tahunan(r: TableReader) -> Tahunan:
                          keterangan=text(raw.get("keterangan")), row=row, cells=r.cells(L.CATATAN, row))
                  for row, raw in r.rows(L.CATATAN, optional=True)],
         sdm=_sdm(r),
-        sarana=[Sarana(uraian=text(raw.get("uraian")), jumlah=_number(r, L.SARANA, row, raw, "jumlah"),
+        sarana=[Sarana(uraian=text(raw.get("uraian")), jumlah=_number(r, L.SARANA, row, raw, "jumlah", count=True),
                        satuan=text(raw.get("satuan")), kondisi=text(raw.get("kondisi")),
                        keterangan=text(raw.get("keterangan")), row=row)
                 for row, raw in r.rows(L.SARANA, optional=True)],

@@ -6,6 +6,7 @@ them). Every problem names the sheet and cell and says what to do (catalogue in 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from openpyxl.utils import get_column_letter
@@ -320,9 +321,9 @@ def check_strategi(lap: Laporan, hasil: Hasil) -> list[Problem]:
 
 
 def same_text(s: str) -> str:
-    """Text compared as a reader sees it: case and runs of blanks ignored (the report prints such
-    repeats once)."""
-    return " ".join(str(s or "").split()).casefold()
+    """Text compared as a reader sees it (the rule of check_butir_ganda, which warns about repeated
+    RTL items): case, runs of blanks and a trailing '.;,' ignored. The report prints such repeats once."""
+    return re.sub(r"\s+", " ", str(s or "")).strip().lower().rstrip(".;,")
 
 
 def check_rtl(lap: Laporan, hasil: Hasil) -> list[Problem]:
@@ -342,10 +343,12 @@ def check_rtl(lap: Laporan, hasil: Hasil) -> list[Problem]:
 
 
 def check_dokumentasi(lap: Laporan, hasil: Hasil) -> list[Problem]:
-    """Photo rows without a file are left out of Lampiran II; say so once, at the first of them."""
+    """Photo rows without a file are left out of Lampiran II. When some rows have a photo, the others
+    were evidently forgotten: say so once, at the first of them. (With no photo at all there is no
+    Lampiran II, as in seed 001's format.)"""
     col = get_column_letter(lap.kolom.get("Dokumentasi", {}).get("foto") or 3)
     rows = [f.row for f in lap.dokumentasi if f.kegiatan and not f.foto]
-    if not rows:
+    if not rows or len(rows) == len([f for f in lap.dokumentasi if f.kegiatan]):
         return []
     return [at("foto-kosong", f"Dokumentasi!{col}{rows[0]}", jumlah=len(rows),
                baris=", ".join(str(r) for r in rows) if len(rows) <= 5 else f"{rows[0]}–{rows[-1]}")]

@@ -1,16 +1,14 @@
 """Checks of the annual-report data (Renstra, Riwayat, Pembanding, Sub Indikator, Analisis) and of
-duplicate strategy / RTL items -> list[Problem]. Called from `validation.validate`.
+duplicate strategy items -> list[Problem]. Called from `validation.validate`.
 
 Every check is silent for a workbook without the annual sheets, so a quarterly workbook validates as
-before (except the duplicate-item warning, which catches seed 001's repeated RTL items).
+before. (Seed 001 repeats four RTL items: `rtl-ganda`, in validation.check_rtl.)
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
-
-from openpyxl.utils import get_column_letter
 
 from . import layout as L
 from .formatting import angka, persen, ribuan
@@ -37,7 +35,7 @@ def _pendek(value: str, n: int = 60) -> str:
 def validate_tahunan(lap: Laporan, hasil: Hasil) -> list[Problem]:
     out: list[Problem] = []
     for check in (check_periode_renstra, check_renstra, check_dua_sasaran, check_riwayat, check_pembanding,
-                  check_sub_indikator, check_komposit, check_analisis, check_kode_lain, check_butir_ganda):
+                  check_sub_indikator, check_komposit, check_analisis, check_kode_lain, check_strategi_ganda):
         out.extend(check(lap, hasil))
     return out
 
@@ -271,20 +269,13 @@ def check_kode_lain(lap: Laporan, hasil: Hasil) -> list[Problem]:
     return out
 
 
-def check_butir_ganda(lap: Laporan, hasil: Hasil) -> list[Problem]:
-    """The same strategy (for the same indicator) or the same RTL item written twice (001 repeats four)."""
+def check_strategi_ganda(lap: Laporan, hasil: Hasil) -> list[Problem]:
+    """The same strategy written twice for the same indicator (repeated RTL items: `rtl-ganda`)."""
     out, seen = [], {}
     for s in lap.strategi:
         key = (s.kode, _norm(s.strategi))
         ref = s.cells.get("strategi", f"Strategi!B{s.row}")
         if key[1] and key in seen:
-            out.append(at("butir-ganda", ref, teks=_pendek(s.strategi), sel_lain=seen[key]))
+            out.append(at("strategi-ganda", ref, teks=_pendek(s.strategi), kode=s.kode, sel_lain=seen[key]))
         seen.setdefault(key, ref)
-    col = get_column_letter(lap.kolom.get("RTL", {}).get("uraian", 1))
-    rtl: dict[str, str] = {}
-    for r in lap.rtl:
-        key, ref = _norm(r.uraian), f"RTL!{col}{r.row}"
-        if key and key in rtl:
-            out.append(at("butir-ganda", ref, teks=_pendek(r.uraian), sel_lain=rtl[key]))
-        rtl.setdefault(key, ref)
     return out

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ..core.formatting import ribuan, rupiah
 from ..core.model import Laporan
-from ..core.performance import Hasil, HasilAnggaran, ratio
+from ..core.performance import BELUM_DILAKSANAKAN, Hasil, HasilAnggaran, ratio
 from .sections import Fmt, efisiensi_sel, efisiensi_tampil, judul_pk, teks
 
 
@@ -131,7 +131,7 @@ def efisiensi(hasil: Hasil, fmt: Fmt) -> dict:
 
 def kalimat_efisiensi(hasil: Hasil, fmt: Fmt) -> str:
     value = efisiensi_tampil(hasil.kinerja, hasil.serapan, hasil.metode_efisiensi, fmt)
-    if value is None and hasil.efisiensi is not None:
+    if hasil.kategori_efisiensi == BELUM_DILAKSANAKAN:
         return ("Efisiensi capaian kinerja terhadap realisasi anggaran belum dapat dinilai karena belum ada "
                 "capaian kinerja maupun realisasi anggaran.")
     if value is None:

@@ -162,7 +162,7 @@ def rtl_rows(lap: Laporan) -> list[dict]:
     seen, out = set(), []
     for r in lap.rtl:
         key = same_text(teks(r.uraian))
-        if key and key not in seen:       # repeats are warned about in validation (rtl-ganda)
+        if key and key not in seen:       # repeats are warned about in validation (butir-ganda)
             seen.add(key)
             out.append({"no": f"{len(out) + 1}.", "uraian": teks(r.uraian), "rincian": rincian(r)})
     return out

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from ..core.problems import LkjError
+from . import pdf_indeks
 
 TIMEOUT = 240  # seconds per file without progress; a first start with a fresh profile takes a few seconds
 
@@ -67,8 +68,11 @@ def _matikan(proc: subprocess.Popen) -> None:
         pass
 
 
-def _popen(cmd: list[str], log) -> subprocess.Popen:
-    kw: dict = {"stdin": subprocess.DEVNULL, "stdout": log, "stderr": log}
+def _popen(cmd: list[str], log, tmp: str) -> subprocess.Popen:
+    # LibreOffice's own temporary files (lu*.tmp) go into `tmp`, removed with the profile: a killed
+    # LibreOffice leaves nothing in the system's temporary folder
+    env = {**os.environ, "TMPDIR": tmp, "TMP": tmp, "TEMP": tmp}
+    kw: dict = {"stdin": subprocess.DEVNULL, "stdout": log, "stderr": log, "env": env}
     if os.name == "posix":
         kw["start_new_session"] = True
     else:
@@ -85,8 +89,11 @@ def _satu_proses(soffice: str, files: list[Path], out: Path, batas: float, berhe
     proc = None
     log = open(Path(profile) / "keluaran.txt", "w+b")
     try:
+        macro = None
+        if any(pdf_indeks.punya_daftar_isi(f) for f in files):     # fill the Daftar Isi (see pdf_indeks)
+            macro = pdf_indeks.siapkan(soffice, Path(profile), files, out, batas)
         try:
-            proc = _popen(cmd + [str(f) for f in files], log)
+            proc = _popen(macro or cmd + [str(f) for f in files], log, profile)
         except OSError as exc:
             raise LkjError(f"LibreOffice ({soffice}) tidak dapat dijalankan: {exc}. {PESAN_TIDAK_ADA}") from exc
         done, last = 0, time.monotonic()

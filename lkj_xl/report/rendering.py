@@ -37,6 +37,7 @@ from .untrusted import DiLuarFolder, Ditolak, MAKS_FOTO, dalam_folder, patched_x
 
 TEMPLATE_DIR = bundled_dir("docx_templates")
 DEFAULT_TEMPLATE = "lkj_triwulan"
+TEMPLATE_TAHUNAN = "lkjip_tahunan"      # the default template of the annual LKjIP
 PAPER = {"A4": (21.0, 29.7), "F4": (21.5, 33.0)}      # cm
 FOTO_LEBAR, FOTO_TINGGI = 7.5, 6.0                    # cm
 LOGO_TINGGI = 3.0                                     # cm, on the cover
@@ -52,7 +53,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TCPR_RANK = {f"{_W}{n}": i for i, n in enumerate(_TCPR_ORDER)}
 _TCPR = f"{_W}tcPr"
 
-__all__ = ["buat_docx", "buat_pdf", "konteks", "templat_path"]
+__all__ = ["buat_docx", "buat_pdf", "jenis_laporan", "konteks", "templat_path"]
 
 
 def _bundled(nama: str) -> Path | None:
@@ -82,14 +83,15 @@ def templat_path(nama: str | None = None, folder: Path | None = None, sel: str =
         found = _bundled(Path(nama.replace("\\", "/")).name)
         if found:
             return found
-        raise LkjError(f"Templat Word '{nama}' di sheet Pengaturan{di} tidak ditemukan di folder workbook "
-                       f"('{folder}'). Letakkan templat di folder itu, atau kosongkan isian 'Templat Laporan' "
-                       f"untuk memakai templat bawaan '{DEFAULT_TEMPLATE}'.")
+        raise LkjError(f"Templat Word '{nama}' tidak ditemukan di folder workbook ('{folder}'; isian 'Templat "
+                       f"Laporan' di sheet Pengaturan{di}). Letakkan templat di folder itu, atau kosongkan isian "
+                       f"itu untuk memakai templat bawaan '{DEFAULT_TEMPLATE}'.")
     found = _bundled(nama)
     if found:
         return found
-    raise LkjError(f"Templat Word '{nama}' di sheet Pengaturan{di} tidak dikenal. Tulis nama file .docx di "
-                   f"folder workbook, atau kosongkan isian untuk memakai templat bawaan '{DEFAULT_TEMPLATE}'.")
+    raise LkjError(f"Templat Word '{nama}' tidak ditemukan: bukan templat bawaan (isian 'Templat Laporan' di "
+                   f"sheet Pengaturan{di}). Tulis nama file .docx di folder workbook, atau kosongkan isian itu "
+                   f"untuk memakai templat bawaan '{DEFAULT_TEMPLATE}'.")
 
 
 def _foto(tpl, item: dict, folder: Path, sel: str) -> None:
@@ -288,32 +290,52 @@ def _alt_text(document, ctx: dict) -> None:
             pr.set("descr", text)
 
 
-def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Path | None = None) -> Path:
+def jenis_laporan(olahan: Olahan, jenis: str | None = None) -> str:
+    """'tahunan' (the annual LKjIP) when asked for or when Identitas' Periode is Tahunan, else 'triwulan'."""
+    if jenis:
+        return "tahunan" if jenis.strip().lower().startswith("tahun") else "triwulan"
+    return "tahunan" if olahan.laporan.identitas.periode.lower().startswith("tahun") else "triwulan"
+
+
+def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Path | None = None,
+              jenis: str | None = None, reviu: bool = False) -> Path:
     """Write the LKj .docx to `out` (atomically) and return its path.
 
     draf=True marks it visibly as a draft (header line on every page, "DRAF" on the cover).
     folder_foto: the workbook's folder (default: the current directory); a user's template and the photos
-    of the Dokumentasi sheet are taken from it and its subfolders only."""
+    of the Dokumentasi sheet are taken from it and its subfolders only. jenis: 'triwulan' or 'tahunan'
+    (default: the Periode in Identitas); reviu=True adds the annual 'Pernyataan Telah Direviu' page."""
     from docx.shared import Cm
     from docxtpl import InlineImage
 
-    from . import charts
+    from . import charts, tabel_lebar
 
     out = Path(out)
     folder = Path(folder_foto) if folder_foto is not None else Path.cwd()
-    ctx = konteks(olahan, draf=draf)
+    tahunan = jenis_laporan(olahan, jenis) == "tahunan"
+    if tahunan:
+        from .tahunan import konteks as konteks_tahunan
+        ctx = konteks_tahunan(olahan, draf=draf, reviu=reviu)
+    else:
+        ctx = konteks(olahan, draf=draf)
     sel = olahan.laporan.pengaturan.cells.get("templat", "")
-    template = templat_path(olahan.laporan.pengaturan.templat, folder, sel)
+    nama = olahan.laporan.pengaturan.templat
+    if tahunan and (not nama or nama.strip() == DEFAULT_TEMPLATE):
+        nama = TEMPLATE_TAHUNAN
+    template = templat_path(nama, folder, sel)
     tpl = _open(template)
     with tempfile.TemporaryDirectory(prefix="lkj_grafik_") as tmp:
         tmpdir = Path(tmp)
         cells = _foto_cells(olahan)
-        for item in ctx["dokumentasi"]:       # the same dicts as in dokumentasi_baris
+        for item in ctx.get("dokumentasi", []):       # the same dicts as in dokumentasi_baris
             _foto(tpl, item, folder, cells[item["indeks"]])
-        if not draf:                          # a final report prints no "(foto tidak ditemukan)" (issue 13.1)
+        if not draf and not tahunan:          # a final report prints no "(foto tidak ditemukan)" (issue 13.1)
             ctx.update(dokumentasi_baris([i for i in ctx["dokumentasi"] if i["gambar"]]))
         _logo(tpl, ctx, folder, olahan.laporan.pengaturan.cells.get("logo", ""))
-        if ctx.get("ada_grafik_capaian", bool(olahan.hasil.indikator)):
+        if tahunan:
+            from . import charts_tahunan
+            charts_tahunan.sisipkan(tpl, ctx, olahan, tmpdir)
+        elif ctx.get("ada_grafik_capaian", bool(olahan.hasil.indikator)):
             charts.grafik_capaian(olahan.hasil, tmpdir / "capaian.png", ctx["desimal"])
             ctx["grafik_capaian"] = InlineImage(tpl, str(tmpdir / "capaian.png"), width=Cm(15))
         if ctx.get("ada_grafik_serapan", bool(olahan.hasil.anggaran)):
@@ -323,6 +345,7 @@ def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Pat
         _render(tpl, ctx, template, sel)
         document = tpl.docx
         _sort_tcpr(document)
+        tabel_lebar.atur(document)          # tables with a column loop (annual template)
         _paper(document, ctx["kertas"])
         _properties(document, ctx, draf)
         _alt_text(document, ctx)

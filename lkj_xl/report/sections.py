@@ -17,8 +17,8 @@ from decimal import Decimal
 
 from ..core.formatting import angka, bulat, jumlah_kata, ke, nilai_satuan, nip, persen, ribuan, tanggal
 from ..core.model import Laporan, Pengaturan
-from ..core.performance import (REALISASI_KOSONG, REALISASI_NOL, TARGET_BUKAN_ANGKA, TARGET_NOL, Hasil,
-                                HasilIndikator)
+from ..core.performance import (BELUM_DILAKSANAKAN, REALISASI_KOSONG, REALISASI_NOL, TARGET_BUKAN_ANGKA,
+                                TARGET_NOL, Hasil, HasilIndikator)
 
 ALASAN = {
     TARGET_NOL: "target bernilai 0",
@@ -110,8 +110,8 @@ def status(h: HasilIndikator) -> str:
 def efisiensi_tampil(kinerja: Decimal | None, serapan: Decimal | None, metode: str,
                      fmt: Fmt) -> Decimal | None:
     """Efficiency from the percentages as printed (rounded to `desimal`), so that '81,74% − 43,12%'
-    reads 38,62 in the table and the sentence alike; None when it cannot be computed, and when nothing
-    was measured and nothing spent (both 0: not yet carried out, printed blank as seed 001 does)."""
+    reads 38,62 in the table and the sentence alike; None when it cannot be computed or when nothing
+    was measured and nothing spent."""
     if kinerja is None or serapan is None:
         return None
     k, s = bulat(kinerja, fmt.desimal), bulat(serapan, fmt.desimal)
@@ -129,11 +129,11 @@ def dengan_kategori(v: Decimal | None, kategori: str, fmt: Fmt) -> str:
 
 def efisiensi_sel(kinerja: Decimal | None, serapan: Decimal | None, metode: str, kategori: str,
                   fmt: Fmt) -> tuple[str, str]:
-    """(value, value with category) of an efficiency cell; blank when nothing was done yet."""
+    """(value, value with category) of an efficiency cell. Nothing measured and nothing spent reads
+    'Belum dilaksanakan' (core category), not '0,00 (Tidak Efisien)'."""
+    if kategori == BELUM_DILAKSANAKAN:
+        return "", kategori
     v = efisiensi_tampil(kinerja, serapan, metode, fmt)
-    if v is None and kinerja is not None and serapan is not None and bulat(kinerja, fmt.desimal) == 0 \
-            and bulat(serapan, fmt.desimal) == 0:
-        return "", ""
     return fmt.num(v), dengan_kategori(v, kategori, fmt)
 
 

@@ -190,7 +190,17 @@ def masalah_rows(problems: list[Problem]) -> list[list[Any]]:
             for p in problems]
 
 
-def masalah_block(problems: list[Problem]) -> Block:
-    """The Masalah sheet's table body (the header row is the template's)."""
+def lke_rows(o: Olahan) -> list[list[Any]]:
+    """The annual report's LKE 3.b self-check (core/lke.py), one row per criterion, under the problems;
+    nothing for a quarterly workbook."""
+    from ..core import lke
+    if not lke.berlaku(o.laporan):
+        return []
+    return [[k.kode, f"{lke.KOMPONEN}: {k.status}", k.sheet, f"{k.nama}: {k.status} — {k.alasan}", k.saran]
+            for k in lke.periksa(o.laporan, o.hasil)]
+
+
+def masalah_block(problems: list[Problem], lke: list[list[Any]] | None = None) -> Block:
+    """The Masalah sheet's table body (the header row is the template's); `lke` = lke_rows(o) below it."""
     rows = masalah_rows(problems) or [["tidak-ada-masalah", "", "", "Tidak ada masalah yang ditemukan.", ""]]
-    return Block(L.MASALAH.name, L.MASALAH.first_data_row, 1, rows)
+    return Block(L.MASALAH.name, L.MASALAH.first_data_row, 1, rows + list(lke or []))

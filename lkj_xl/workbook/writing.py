@@ -23,7 +23,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from ..core import layout as L
 from ..core.engine import Olahan
-from .outputs import HASIL_WIDTHS, Block, Link, computed_blocks, hasil_blocks, masalah_block
+from .outputs import HASIL_WIDTHS, Block, Link, computed_blocks, hasil_blocks, lke_rows, masalah_block
 from ..core.problems import LkjError
 from ..core.reading import check_file
 from .template import _table_sheet, resize_table
@@ -197,6 +197,6 @@ def write_results(source: Path, out: Path, o: Olahan) -> Path:
     _reset_hasil(wb)
     for block in hasil_blocks(o):
         _apply(wb[L.HASIL], block)
-    masalah = masalah_block(o.masalah)
+    masalah = masalah_block(o.masalah, lke_rows(o))
     _apply(_reset_masalah(wb, len(masalah.values)), masalah)
     return atomic_save(wb.save, out)
