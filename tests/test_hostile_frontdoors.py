@@ -334,12 +334,13 @@ def test_validasi_json_is_json_in_every_case(tmp_path, case):
 
 
 def test_a_folder_as_output_file_is_named_as_the_output_side(tmp_path):
-    from lkj_xl.core.problems import LkjError
     from lkj_xl.workbook.writing import atomic_save
     folder = tmp_path / "hasil.xlsx"
     folder.mkdir()
-    with pytest.raises(LkjError) as info:
+    from lkj_xl.workbook.writing import output_error
+    with pytest.raises(OSError) as raised:
         atomic_save(lambda tmp: Path(tmp).write_bytes(b"isi"), folder)
-    assert str(info.value).startswith(f"File hasil '{folder}' adalah folder. Ini masalah di tempat penyimpanan "
+    assert raised.value.keluaran == folder                  # the batch words it by errno, the CLI like this:
+    assert str(output_error(raised.value.keluaran, raised.value)).startswith(f"File hasil '{folder}' adalah folder. Ini masalah di tempat penyimpanan "
                                       "hasil, bukan di workbook masukan")
     assert leftovers(tmp_path) == [] and list(folder.iterdir()) == []

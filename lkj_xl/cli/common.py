@@ -38,13 +38,22 @@ def user_errors() -> Iterator[None]:
         raise
     except LkjError as exc:
         fail(str(exc))
+    except OSError as exc:
+        if getattr(exc, "keluaran", None) is None:
+            raise_unexpected(exc)
+        from ..workbook.writing import output_error
+        fail(str(output_error(exc.keluaran, exc)))
     except KeyboardInterrupt:
         raise
     except Exception as exc:  # last resort: never show a traceback to an official
-        if debug_enabled():
-            traceback.print_exc()
-        fail(f"Terjadi kesalahan tak terduga ({type(exc).__name__}: {exc}). "
-             "Jalankan lagi dengan LKJ_DEBUG=1 untuk rinciannya dan laporkan ke admin.")
+        raise_unexpected(exc)
+
+
+def raise_unexpected(exc: BaseException) -> None:
+    if debug_enabled():
+        traceback.print_exception(exc)
+    fail(f"Terjadi kesalahan tak terduga ({type(exc).__name__}: {exc}). "
+         "Jalankan lagi dengan LKJ_DEBUG=1 untuk rinciannya dan laporkan ke admin.")
 
 
 def same_file(a: Path, b: Path) -> bool:

@@ -75,7 +75,8 @@ def _quiet_finalizers():
 
 def atomic_save(save, out: Path) -> Path:
     """Call save(tmp_path) then move it over `out`, so a crash never leaves half a file.
-    A failure on the output side (full disk, read-only folder, a folder as output) is one LkjError."""
+    A failure on the output side (full disk, read-only folder, a folder as output) leaves nothing behind and
+    raises the OSError with `.keluaran = out`; `output_error` turns it into one message."""
     out = Path(out)
     tmp = None
     try:
@@ -90,7 +91,8 @@ def atomic_save(save, out: Path) -> Path:
         with _quiet_finalizers():
             traceback.clear_frames(exc.__traceback__)
             gc.collect()
-        raise output_error(out, exc) from None
+        exc.keluaran = out          # callers word it: output_error(exc.keluaran, exc) (CLI), or by errno (batch)
+        raise
     except BaseException:
         _discard(tmp)
         raise
