@@ -121,7 +121,7 @@ def test_hitung_writes_only_computed_columns_and_output_sheets(tmp_path):
     assert masalah["A4"].value == "anggaran-pk-berbeda"
     assert masalah["C4"].value == "Anggaran!E4"
     assert masalah["C4"].hyperlink.location == "'Anggaran'!E4"
-    assert masalah.tables["tblMasalah"].ref == "A3:E9"            # 5 anggaran-pk-berbeda + 1 foto-kosong
+    assert masalah.tables["tblMasalah"].ref == "A3:E8"
 
 
 def test_hitung_twice_replaces_old_output(tmp_path, make_book, seed_data):
@@ -137,11 +137,11 @@ def test_hitung_twice_replaces_old_output(tmp_path, make_book, seed_data):
     wb = load_workbook(src)
     assert wb["Capaian"]["J4"].value == 50.0
     codes = [c.value for c in wb["Masalah"]["A"][3:] if c.value]
-    assert codes == ["anggaran-pk-berbeda"] * 5 + ["foto-kosong"]    # no rows left over from the first run
+    assert codes == ["anggaran-pk-berbeda"] * 5                  # no rows left over from the first run
 
 
 def test_console_script_runs(tmp_path):
     exe = __import__("pathlib").Path(sys.executable).with_name("lkj")
     r = subprocess.run([str(exe), "validasi", str(SEED000_XLSX)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    assert "6 peringatan" in r.stdout           # 5 anggaran-pk-berbeda + foto-kosong (issue 13)
+    assert "5 peringatan" in r.stdout
