@@ -3,6 +3,9 @@
 `template.py` generates `workbooks/template_lkj.xlsx` from these definitions, `reading.py` finds
 columns by these labels, and the writers (CLI and add-in) use them to know which columns the tool
 owns. Change the workbook here and nowhere else.
+
+Longer than ~400 lines on purpose: it is a declarative table (one entry per sheet and column, with the
+note users see), and splitting it would scatter the one contract over several files.
 """
 from __future__ import annotations
 
