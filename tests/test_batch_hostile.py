@@ -138,7 +138,10 @@ def _wait_for_workers(proc: subprocess.Popen, out: Path, timeout: float = 60) ->
     deadline = time.time() + timeout
     while time.time() < deadline:
         kids = [c for c in psutil.Process(proc.pid).children() if "spawn_main" in " ".join(c.cmdline())]
-        if kids and list(out.rglob(".~lkj-*.docx")):
+        # a job's own temporary folder (out/.~lkj-…N/) appears when it starts rendering and stays until
+        # the batch names the reports at the end: the workers are mid-batch. (A `.~lkj-*.docx` alone
+        # lives only for one atomic save, which a fast machine finishes between two polls.)
+        if kids and list(out.glob(".~lkj-*")):
             return kids
         time.sleep(0.05)
     raise AssertionError("the workers never started writing")
