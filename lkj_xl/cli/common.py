@@ -99,3 +99,13 @@ def print_problems(problems: list[Problem], title: str = "") -> None:
 
 def stdout_is_tty() -> bool:
     return sys.stdout.isatty()
+
+
+def output_path(file: Path, keluaran: Path | None, default_name: str) -> tuple[Path, bool]:
+    """Where a command writes: `default_name` next to the workbook, inside a folder given with -o, or the
+    -o path itself. The flag says whether it is the default name (which lkj replaces without --timpa)."""
+    if keluaran is None:
+        return file.with_name(default_name), True
+    if keluaran.is_dir():
+        return keluaran / default_name, True
+    return keluaran, False

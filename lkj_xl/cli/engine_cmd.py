@@ -9,8 +9,8 @@ from typing import Optional
 
 import typer
 
-from .common import (EXIT_PROBLEMS, EXIT_USAGE, check_output, console, debug_enabled, fail, print_problems,
-                     user_errors)
+from .common import (EXIT_PROBLEMS, EXIT_USAGE, check_output, console, debug_enabled, fail, output_path,
+                     print_problems, user_errors)
 
 
 def baru(
@@ -92,17 +92,6 @@ def _validasi_json(file: Path) -> None:
     emit(None, [p.to_dict() for p in o.masalah], EXIT_PROBLEMS if o.ada_kesalahan else 0)
 
 
-def hitung_keluaran(file: Path, keluaran: Path | None) -> tuple[Path, bool]:
-    """The output path, and whether it is a default name (which lkj may replace without --timpa)."""
-    suffix = ".xlsm" if file.suffix.lower() == ".xlsm" else ".xlsx"
-    default = f"{file.stem}_hasil{suffix}"
-    if keluaran is None:
-        return file.with_name(default), True
-    if keluaran.is_dir():
-        return keluaran / default, True
-    return keluaran, False
-
-
 def hitung(
     file: Path = typer.Argument(..., help="Workbook LKj (.xlsx atau .xlsm)"),
     keluaran: Optional[Path] = typer.Option(None, "-o", "--keluaran",
@@ -127,9 +116,10 @@ def hitung(
         if di_tempat:
             out = file
         else:
-            out, default = hitung_keluaran(file, keluaran)
             macro = file.suffix.lower() == ".xlsm"
-            check_output(out, file, suffix=".xlsm" if macro else ".xlsx", timpa=timpa or default,
+            suffix = ".xlsm" if macro else ".xlsx"                 # a macro workbook stays .xlsm
+            out, default = output_path(file, keluaran, f"{file.stem}_hasil{suffix}")
+            check_output(out, file, suffix=suffix, timpa=timpa or default,
                          why_suffix="; workbook bermakro (.xlsm) tetap .xlsm, karena Excel menolak membuka "
                                     "workbook bermakro yang bernama .xlsx" if macro else "")
         o = olah_file(file)

@@ -6,18 +6,7 @@ from pathlib import Path
 
 import typer
 
-from .common import check_output, console, fail, print_problems, user_errors
-
-
-def nama_keluaran(file: Path, out: Path | None) -> tuple[Path, bool]:
-    """Default: `<stem>_LKj.docx` next to the workbook; a folder given with -o gets that name inside it.
-    The flag says whether the name is the default one (which lkj replaces without --timpa)."""
-    default_name = f"{file.stem}_LKj.docx"
-    if out is None:
-        return file.with_name(default_name), True
-    if out.is_dir():
-        return out / default_name, True
-    return out, False
+from .common import check_output, console, fail, output_path, print_problems, user_errors
 
 
 def buat(
@@ -47,7 +36,7 @@ def buat(
     with user_errors():
         if jenis is not None and jenis.strip().lower() not in ("triwulan", "tahunan"):
             fail(f"--jenis '{jenis}' tidak dikenal. Pilih triwulan atau tahunan.", 2)
-        out, default = nama_keluaran(file, output)
+        out, default = output_path(file, output, f"{file.stem}_LKj.docx")
         check_output(out, file, suffix=".docx", timpa=timpa or default)
         if pdf:
             check_output(out.with_suffix(".pdf"), file, suffix=".pdf", timpa=timpa or default)
