@@ -5,6 +5,7 @@ xlwings used range in the add-in. Unusable files raise `LkjError` with one Bahas
 """
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
@@ -17,8 +18,10 @@ from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.utils import coordinate_to_tuple
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, ROW_TAG, VALUE_TAG, WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from lxml import etree
@@ -174,10 +177,14 @@ class _SheetParser(WorkSheetParser):
     pre-formats 300 rows) are skipped before openpyxl builds them; a formula without a stored value
     and a stored number that is not one become `Cacat` values the sheet reader reports."""
 
+    stripped = False      # the styled empty cells were cut out of the XML before parsing (_sheet_source)
+
     def parse_row(self, row):
         if all(el.get("r") for el in row):          # positions come from "r": empty cells can go
             for el in [el for el in row if len(el) == 0]:
                 row.remove(el)
+        elif self.stripped:             # a cell placed by counting: the cut-out cells counted too
+            raise _ReadUnstripped
         return super().parse_row(row)
 
     def parse_cell(self, element):
@@ -228,6 +235,30 @@ class _TooManyRows(Exception):
         self.row = row
 
 
+class _ReadUnstripped(Exception):
+    """The sheet must be parsed again from its XML as stored (see _sheet_source)."""
+
+
+# A styled cell with no content, as Excel (<c r="B7" s="3"/>) and openpyxl (<c r="B7" s="3" t="n"></c>)
+# write it: the template pre-formats 300 rows of every sheet, ~95 % of its XML.
+_EMPTY_CELL = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,6}")?(?: t="[a-z]{1,9}")?(?:/>|></c>)')
+_STRIP_MAX = 64 * 1024 * 1024       # larger sheets are streamed as stored (memory stays flat)
+
+
+def _sheet_source(ws, strip: bool):
+    """The sheet's XML for `_rows`: with the styled empty cells cut out when that cannot change what is
+    read. Outside a CDATA section `<` only starts markup (it cannot sit in an attribute or text), so the
+    pattern matches only real empty cells, or text in a comment; the one thing they still carry is
+    position, for a cell without "r" after them in its row, which _SheetParser refuses while stripped."""
+    archive = ws.parent._archive
+    if not strip or archive.getinfo(ws._worksheet_path).file_size > _STRIP_MAX:
+        return ws._get_source(), False
+    data = archive.read(ws._worksheet_path)
+    if b"<![CDATA[" in data:
+        return io.BytesIO(data), False
+    return io.BytesIO(_EMPTY_CELL.sub(b"", data)), True
+
+
 def _number_formats(wb) -> dict[int, str]:
     """{style id: number format} of the workbook's cell styles (what ReadOnlyCell.number_format reads)."""
     out = {}
@@ -241,17 +272,23 @@ def _number_formats(wb) -> dict[int, str]:
 def _read_sheet(wb, ws, file: str, formats: dict[int, str], budget: list[int]) -> Grid:
     """One sheet as a Grid up to its last used row, whatever its <dimension> says; number formats are
     kept only for numeric cells (the only ones whose format changes the value: 0,9167 in a % cell)."""
-    parser = _SheetParser(None, ws._shared_strings, data_only=True, epoch=wb.epoch,
-                          date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
-    max_rows = limit("LKJ_MAKS_BARIS")
-    rows: dict[int, tuple[list, list | None]] = {}
-    with ws._get_source() as source:
-        try:
-            for idx, cells in _rows(parser, source, max_rows):
-                _keep_row(rows, idx, cells, formats, budget, file, ws.title)
-        except _TooManyRows as exc:
-            raise _over_limit(file, "LKJ_MAKS_BARIS", f"sheet '{ws.title}' memiliki baris {exc.row:,}"
-                              .replace(",", ".")) from None
+    max_rows, spent = limit("LKJ_MAKS_BARIS"), budget[0]
+    for strip in (True, False):
+        parser = _SheetParser(None, ws._shared_strings, data_only=True, epoch=wb.epoch,
+                              date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+        rows: dict[int, tuple[list, list | None]] = {}
+        budget[0] = spent
+        source, parser.stripped = _sheet_source(ws, strip)
+        with source:
+            try:
+                for idx, cells in _rows(parser, source, max_rows):
+                    _keep_row(rows, idx, cells, formats, budget, file, ws.title)
+                break
+            except _ReadUnstripped:
+                continue
+            except _TooManyRows as exc:
+                raise _over_limit(file, "LKJ_MAKS_BARIS", f"sheet '{ws.title}' memiliki baris {exc.row:,}"
+                                  .replace(",", ".")) from None
     last = max(rows, default=0)
     if len(rows) < last:
         budget[0] -= last - len(rows)
@@ -281,16 +318,40 @@ def _keep_row(rows: dict, idx: int, cells: list[dict], formats: dict[int, str], 
     rows[idx] = (values, fmts)
 
 
+class _Sheet(ReadOnlyWorksheet):
+    """openpyxl's read-only sheet without the parse of its first 16 KB that its constructor does to find
+    <dimension>, which the reader ignores (it can lie): 20 sheets, a third of the time to open a workbook."""
+
+    def _get_size(self):
+        pass
+
+
+class _WorkbookReader(ExcelReader):
+    """openpyxl's reader of the workbook parts (strings, styles, sheet list) that makes `_Sheet`s and leaves
+    out chart sheets, which hold no data."""
+
+    def read_worksheets(self):
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                ws = _Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
+
+def _open_workbook(path: Path):
+    reader = _WorkbookReader(path, read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
+
+
 def load_grids(path: Path, sheets: tuple[str, ...] | None = None) -> dict[str, Grid]:
     """Read sheets of an .xlsx as Grids (values + number formats of numeric cells), through openpyxl."""
-    from openpyxl import load_workbook
-
     path = Path(path)
     check_file(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")      # openpyxl's English warnings (unknown extensions...)
-            wb = load_workbook(path, read_only=True, data_only=True)
+            wb = _open_workbook(path)
     except XML_ERRORS as exc:
         raise _broken(path.name, _failing_part(path), f"tidak dapat dibaca ({_why(exc)})") from exc
     except Exception as exc:  # openpyxl raises many kinds for damaged packages
