@@ -7,13 +7,14 @@ import functools
 import re
 import zipfile
 
+import pytest
 from docx import Document
 from docxtpl import DocxTemplate
 from PIL import Image
 
 from lkj_xl.core.engine import olah_file
 from lkj_xl.report import rendering
-from lkj_xl.report.fast_template import FastDocxTemplate
+from lkj_xl.report.fast_template import FastDocxTemplate, _paragraphs
 
 from .conftest import SEED000_XLSX
 from .test_rendering_hostile import BARIS
@@ -75,3 +76,20 @@ def test_column_loop_table_repair_is_identical(tmp_path):
         out[cls] = _parts(tmp_path / f"{cls.__name__}.docx")["word/document.xml"]
     assert out[DocxTemplate] == out[FastDocxTemplate]
     assert out[FastDocxTemplate].count(b"<w:gridCol ") == 6    # the grid grew from 4 to 6 columns
+
+
+@pytest.mark.parametrize("xml", [
+    '<w:p><w:r><w:t>a\tb</w:t></w:r></w:p><w:p w:rsidR="1"><w:pPr/><w:r><w:t>c</w:t></w:r></w:p>',
+    '<w:p>x<w:p>nested</w:p>tail</w:p><w:p>\n</w:p>',        # a paragraph in a text box: matches end early
+    '<w:pPr>not a start</w:pPr><w:p\n w:a="1">line\nbreak</w:p>',
+    '<w:p>closed</w:p><w:p>never closed\n',                  # no </w:p> after the last start: no match
+    '<w:p>\f</w:p></w:p><w:p >\a</w:p>',
+    '',
+])
+def test_paragraphs_are_docxtpls_matches(xml):
+    """`_paragraphs` finds exactly the spans of docxtpl's own pattern (docxtpl/template.py,
+    resolve_listing: r"<w:p(?: [^>]*)?>.*?</w:p>" with DOTALL), so the listing pass changes the same ones."""
+    docxtpl_pattern = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
+    assert list(_paragraphs(xml)) == [m.span() for m in docxtpl_pattern.finditer(xml)]
+    tpl = FastDocxTemplate.__new__(FastDocxTemplate)
+    assert tpl.resolve_listing(xml) == DocxTemplate.resolve_listing(tpl, xml)

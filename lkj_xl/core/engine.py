@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from .gc_pause import paused_gc
 from .model import Laporan
 from .performance import Hasil, hitung
 from .problems import Problem, has_errors
@@ -40,10 +41,12 @@ def olah(lap: Laporan) -> Olahan:
     return Olahan(lap, hasil, validate(lap, hasil))
 
 
+@paused_gc
 def olah_file(path: str | Path) -> Olahan:
     """Raises LkjError when the file is unusable; data problems are in `.masalah`."""
     return olah(read_workbook(path))
 
 
+@paused_gc
 def olah_grids(grids: Mapping[str, Grid], source: str = "") -> Olahan:
     return olah(read_grids(grids, source))

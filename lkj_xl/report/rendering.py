@@ -26,6 +26,7 @@ from jinja2 import TemplateError, UndefinedError
 from jinja2.sandbox import SecurityError
 
 from ..core.engine import Olahan
+from ..core.gc_pause import paused_gc
 from ..core.problems import LkjError
 from ..core.resources import bundled_dir
 from ..workbook.writing import atomic_save
@@ -297,6 +298,7 @@ def jenis_laporan(olahan: Olahan, jenis: str | None = None) -> str:
     return "tahunan" if olahan.laporan.identitas.periode.lower().startswith("tahun") else "triwulan"
 
 
+@paused_gc
 def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Path | None = None,
               jenis: str | None = None, reviu: bool = False) -> Path:
     """Write the LKj .docx to `out` (atomically) and return its path.
