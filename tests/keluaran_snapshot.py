@@ -57,15 +57,24 @@ def _tabel(element, parent) -> list[list[list[str]]]:
     return [[[cell.text for cell in row.cells] for row in Table(t, parent).rows] for t in element.iter(qn("w:tbl"))]
 
 
-def _kepala_kaki(document) -> dict[str, list[str]]:
-    """The paragraphs of each header and footer a section defines itself (linked ones repeat the previous)."""
+def _field(element) -> list[str]:
+    """The instructions of the fields under `element` (PAGE, TOC …), whose results the text leaves out."""
+    from docx.oxml.ns import qn
+
+    return [el.get(qn("w:instr")) if el.tag == qn("w:fldSimple") else el.text
+            for el in element.iter(qn("w:fldSimple"), qn("w:instrText"))]
+
+
+def _kepala_kaki(document) -> dict[str, dict]:
+    """The paragraphs and fields of each header and footer a section defines itself (a linked one
+    repeats the previous section's)."""
     out = {}
     for i, section in enumerate(document.sections, start=1):
         for kind in ("header", "first_page_header", "even_page_header",
                      "footer", "first_page_footer", "even_page_footer"):
             part = getattr(section, kind)
             if not part.is_linked_to_previous:
-                out[f"bagian {i} {kind}"] = _teks(part._element, part)
+                out[f"bagian {i} {kind}"] = {"paragraf": _teks(part._element, part), "field": _field(part._element)}
     return out
 
 
@@ -84,6 +93,7 @@ def isi_docx(path: Path) -> dict:
                     for s in document.sections],
         "paragraf": _teks(body, document),
         "tabel": _tabel(body, document),
+        "field": _field(body),
         "kepala_kaki": _kepala_kaki(document),
         # pictures shown in the body, image files in the document, and other images (the template's
         # docProps/thumbnail.jpeg, which Windows shows as the file's preview)
