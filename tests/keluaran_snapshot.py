@@ -126,20 +126,20 @@ def laporan(src: Path, out_dir: Path) -> dict:
 # ---------------------------------------------------------------- the batch and its rekap.xlsx
 
 def isi_rekap(path: Path) -> dict:
-    """Every sheet of rekap.xlsx as rows of cell values (and link targets), without VARIABEL."""
+    """Every sheet of rekap.xlsx: its column headers, each row by header (Keterangan: label -> value,
+    without VARIABEL) and the link targets by cell."""
     from openpyxl import load_workbook
 
     wb = load_workbook(path)
     out = {}
     for ws in wb.worksheets:
-        rows, links = [], {}
-        for row in ws.iter_rows():
-            if ws.title == "Keterangan" and row[0].value in VARIABEL:
-                rows.append([row[0].value, "(berubah tiap kali)"])
-                continue
-            rows.append([c.value for c in row])
-            links.update({c.coordinate: c.hyperlink.target for c in row if c.hyperlink})
-        out[ws.title] = {"baris": rows, "tautan": links}
+        rows = [[c.value for c in row] for row in ws.iter_rows()]
+        links = {c.coordinate: c.hyperlink.target for row in ws.iter_rows() for c in row if c.hyperlink}
+        if ws.title == "Keterangan":
+            isi = {label: "(berubah tiap kali)" if label in VARIABEL else value for label, value in rows}
+            out[ws.title] = {"urutan": [label for label, _ in rows], "isi": isi, "tautan": links}
+        else:
+            out[ws.title] = {"kolom": rows[0], "baris": [dict(zip(rows[0], r)) for r in rows[1:]], "tautan": links}
     return out
 
 

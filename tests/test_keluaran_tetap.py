@@ -37,6 +37,23 @@ def test_semua_contoh_ada_snapshotnya():
     assert sorted(p.stem for p in SNAPSHOT.glob("*.json")) == sorted([p.stem for p in WORKBOOKS] + [REKAP])
 
 
+def test_snapshot_rekap_adalah_batch_yang_sebenarnya():
+    """The pinned rekap is a real run, not an empty or failed one (so a snapshot written from a broken
+    run would not pass unnoticed)."""
+    runs = _snapshot(REKAP)
+    for run, berhasil, draf, ditolak in (("batch --gabung", 1, 0, 9), ("batch --gabung --paksa", 1, 9, 0)):
+        rekap = runs[run]["rekap"]
+        info = rekap["Keterangan"]["isi"]
+        assert (info["Workbook diproses"], info["Berhasil"], info["Berhasil (DRAF)"], info["Ditolak"], info["Gagal"]) \
+            == (10, berhasil, draf, ditolak, 0)
+        row = rekap["Ringkasan"]["baris"][0]
+        # seed 000:66-71: realisasi 25, 100, 100, 91,67, 95,46, 78,33 against 100 each -> (490,46)/6
+        assert row["File Workbook"] == "000_bagian_organisasi_tw3_2023.xlsx"
+        assert row["Rata-rata Capaian (%)"] == pytest.approx(490.46 / 6)
+        assert (row["Jumlah Indikator"], row["Indikator Tercapai"], row["Status"]) == (6, 2, "Berhasil")
+    assert len(runs["batch --gabung --paksa"]["laporan"]) == 10
+
+
 @pytest.mark.parametrize("src", WORKBOOKS, ids=lambda p: p.stem)
 def test_laporan_tetap(src, tmp_path):
     lama, baru = _snapshot(src.stem), laporan(src, tmp_path)
