@@ -163,7 +163,10 @@ def batch(tmp: Path) -> dict:
     for k, (nama, opsi) in enumerate(BATCH_RUNS.items(), start=1):
         keluaran = tmp / f"keluaran{k}"
         hasil = jalankan(masuk, keluaran, jobs=1, **opsi)
-        rel = lambda p: p.relative_to(keluaran).as_posix()          # noqa: E731
+
+        def rel(p: Path, keluaran=keluaran) -> str:
+            return p.relative_to(keluaran).as_posix()
+
         out[nama] = _json({
             "kode_keluar": hasil.kode_keluar,
             "file": sorted(rel(p) for p in keluaran.rglob("*") if p.is_file()),
