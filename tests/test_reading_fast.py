@@ -1,8 +1,14 @@
-"""The reader cuts the template's styled empty cells out of a sheet's XML before parsing it (issue 12:
+"""Two shortcuts of the reader, each checked against the slow path on the same files.
+
+The reader cuts the template's styled empty cells out of a sheet's XML before parsing it (issue 12:
 they are ~95 % of a template sheet's XML, and reading was the largest cost of a report). That must never
 change what is read: every contoh workbook gives the same grids with and without the cut, in openpyxl's
 form of an empty cell and in Excel's, and the two cases where a cut could move or change a value fall
 back to the XML as stored.
+
+It also reads the cells Excel writes most (numbers, shared strings, plain inline text) without
+openpyxl's general cell path: every contoh workbook, and a sheet of unusual cells, read the same
+through openpyxl's own path.
 
 Cells used (contoh/000, transcribed from seed 000): Capaian row 12 lies below the six indicators, so the
 template's empty styled cells A12..J12 are all that is there; sheet5.xml = Capaian.
@@ -91,3 +97,94 @@ def test_text_in_a_cdata_section_is_kept_as_typed(tmp_path):
         return new
     path = edit_part(SEED000_XLSX, tmp_path / "cdata.xlsx", CAPAIAN_PART, edit)
     assert load_grids(path, ("Capaian",))["Capaian"].get(12, 3) == typed
+
+
+def _openpyxl_cells(monkeypatch):
+    monkeypatch.setattr(reading_files._SheetParser, "_plain_cell", lambda self, element: None)
+
+
+@pytest.mark.parametrize("path", WORKBOOKS, ids=lambda p: p.stem)
+def test_every_contoh_workbook_reads_the_same_as_through_openpyxls_cell_path(path, monkeypatch):
+    fast = _grids(path)
+    _openpyxl_cells(monkeypatch)
+    assert fast == _grids(path)
+
+
+UNUSUAL = {   # Capaian row 12 (below the six indicators), column -> the <c> element written there
+    "A12": '<c r="A12"><v>2.5e-3</v></c>',
+    "B12": '<c r="B12"><v>1E+3</v></c>',                         # exponent: a float
+    "C12": '<c r="C12" s="12"><v>-0.5</v></c>',
+    "D12": '<c r="D12"><v>.5</v></c>',                           # no leading digit: openpyxl's path
+    "E12": '<c r="E12"><f>SUM(1,2)</f><v>3</v></c>',             # a formula with its stored value
+    "F12": '<c r="F12" t="str"><f>"a"</f><v>teks rumus</v></c>',
+    "G12": '<c r="G12" t="b"><v>1</v></c>',
+    "H12": '<c r="H12" t="e"><v>#N/A</v></c>',
+    "I12": '<c r="I12"><v>007</v></c>',                          # leading zeros: int 7
+    "J12": '<c r="J12" t="inlineStr"><is><r><t>kaya</t></r><r><t> teks</t></r></is></c>',   # runs
+}
+
+
+def test_unusual_cells_read_the_same_as_through_openpyxls_cell_path(tmp_path, monkeypatch):
+    def edit(xml: str) -> str:
+        for ref, cell in UNUSUAL.items():
+            xml, n = re.subn(rf'<c r="{ref}" s="[0-9]+" t="n"></c>', cell, xml)
+            assert n == 1, ref
+        return xml
+    path = edit_part(SEED000_XLSX, tmp_path / "aneh.xlsx", CAPAIAN_PART, edit)
+    fast = load_grids(path, ("Capaian",))["Capaian"]
+    assert fast.values[11][:10] == [0.0025, 1000.0, -0.5, 0.5, 3, "teks rumus", True, "#N/A", 7, "kaya teks"]
+    _openpyxl_cells(monkeypatch)
+    slow = load_grids(path, ("Capaian",))["Capaian"]
+    assert (fast.values, fast.formats) == (slow.values, slow.formats)
+
+
+# A package as Excel writes it (openpyxl, and so the template, never writes shared strings): one sheet
+# with shared strings, and a number in a date-formatted cell (style 1 = numFmtId 14).
+_PACKAGE = {
+    "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    'spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    'spreadsheetml.styles+xml"/></Types>',
+    "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+    '<sheet name="Capaian" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.'
+    'openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'styles" Target="styles.xml"/></Relationships>',
+    "xl/sharedStrings.xml": '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<si><t>IK1</t></si><si><t>Bagian_x0020_Organisasi</t></si></sst>',
+    "xl/styles.xml": '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/>'
+    '</fill></fills><borders count="1"><border/></borders>'
+    '<cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/>'
+    '<xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="10" applyNumberFormat="1"/></cellXfs></styleSheet>',
+    "xl/worksheets/sheet1.xml": '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" s="1"><v>45201</v>'
+    '</c><c r="D1" s="2"><v>0.9167</v></c><c r="E1" s="1"/><c r="F1"><v>12</v></c></row></sheetData></worksheet>',
+}
+
+
+def test_excel_shared_strings_and_dates_read_the_same_as_through_openpyxls_cell_path(tmp_path, monkeypatch):
+    import datetime as dt
+    import zipfile
+    path = tmp_path / "excel.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, xml in _PACKAGE.items():
+            z.writestr(name, xml)
+    fast = load_grids(path)["Capaian"]
+    assert fast.values == [["IK1", "Bagian Organisasi", dt.datetime(2023, 10, 2), 0.9167, None, 12]]
+    assert fast.formats == [[None, None, None, "0.00%", None, None]]     # kept for numbers only
+    _openpyxl_cells(monkeypatch)
+    slow = load_grids(path)["Capaian"]
+    assert (fast.values, fast.formats) == (slow.values, slow.formats)

@@ -13,6 +13,7 @@ import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -20,7 +21,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
-from openpyxl.utils import coordinate_to_tuple
+from openpyxl.utils import column_index_from_string, coordinate_to_tuple
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, ROW_TAG, VALUE_TAG, WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
@@ -188,12 +189,9 @@ class _SheetParser(WorkSheetParser):
         return super().parse_row(row)
 
     def parse_cell(self, element):
-        if element.get("t") == "inlineStr" and element.get("r") and len(element) == 1 and len(element[0]) == 1 \
-                and element[0][0].tag == TEXT_TAG:        # plain inline text (no runs): skip openpyxl's Text
-            row, col = coordinate_to_tuple(element.get("r"))
-            self.col_counter = col
-            return {"row": row, "column": col, "value": unescape_excel(element[0][0].text or ""),
-                    "data_type": "s", "style_id": int(element.get("s", 0))}
+        cell = self._plain_cell(element)
+        if cell is not None:
+            return cell
         try:
             cell = super().parse_cell(element)
         except (ValueError, OverflowError):          # int('NaN'), int('INF'): a stored "number" that is none
@@ -208,6 +206,51 @@ class _SheetParser(WorkSheetParser):
         elif isinstance(cell["value"], str):
             cell["value"] = unescape_excel(cell["value"])
         return cell
+
+
+    def _plain_cell(self, element) -> dict | None:
+        """The cells Excel writes most (a number, a shared string, plain inline text, each maybe with
+        a formula and its stored value) read as openpyxl would, without its general path; None for
+        anything else (dates, booleans, errors, rich text, unusual addresses), which openpyxl reads."""
+        ref, kind, style = element.get("r"), element.get("t", "n"), element.get("s")
+        place = _place(ref) if ref else None
+        if place is None or (style is not None and not _DIGITS.fullmatch(style)):
+            return None
+        style_id = int(style) if style else 0
+        if kind == "inlineStr":
+            if len(element) != 1 or len(element[0]) != 1 or element[0][0].tag != TEXT_TAG:
+                return None
+            value, kind = unescape_excel(element[0][0].text or ""), "s"
+        else:
+            raw = element.findtext(VALUE_TAG)
+            if not raw:
+                return None                  # empty, or a formula without a stored value
+            if kind == "s" and _DIGITS.fullmatch(raw):
+                value = unescape_excel(self.shared_strings[int(raw)])
+            elif kind == "n" and style_id not in self.date_formats and _NUMBER.fullmatch(raw):
+                value = float(raw) if "." in raw or "E" in raw or "e" in raw else int(raw)
+            else:
+                return None
+        self.col_counter = place[1]
+        return {"row": place[0], "column": place[1], "value": value, "data_type": kind, "style_id": style_id}
+
+
+_DIGITS = re.compile(r"[0-9]{1,9}")
+_NUMBER = re.compile(r"-?[0-9]{1,20}(?:\.[0-9]{0,20})?(?:[Ee][+-]?[0-9]{1,3})?")
+
+
+@lru_cache(maxsize=4096)
+def _column(letters: str) -> int:
+    return column_index_from_string(letters)
+
+
+_ADDRESS = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
+
+
+def _place(ref: str) -> tuple[int, int] | None:
+    """(row, column) of a plain cell address 'E12' (what coordinate_to_tuple gives); None otherwise."""
+    m = _ADDRESS.fullmatch(ref)
+    return (int(m.group(2)), _column(m.group(1))) if m else None
 
 
 def _rows(parser: _SheetParser, source, max_rows: int):

@@ -122,12 +122,16 @@ class TableReader:
         self._prefixes.pop(spec.name, None)
         self.baris_header[spec.name] = best_row
         inputs = [c.key for c in spec.columns if not c.computed and c.key in best]
+        index = [(k, c - grid.left) for k, c in best.items()]      # Grid.get/fmt inlined: 20.000+ cells
+        formats = grid.formats or []
         rows = []
         for r in range(best_row + 1, grid.bottom + 1):
-            raw = {k: grid.get(r, c) for k, c in best.items()}
+            values = grid.values[r - grid.top]
+            raw = {k: values[i] if 0 <= i < len(values) else None for k, i in index}
             if all(raw[k] is None or text(raw[k]) == "" for k in inputs):
                 continue  # blank or trailing empty row
-            raw["_fmt"] = {k: grid.fmt(r, c) for k, c in best.items()}
+            fmts = formats[r - grid.top] if r - grid.top < len(formats) else []
+            raw["_fmt"] = {k: (fmts[i] if 0 <= i < len(fmts) else None) or "" for k, i in index}
             rows.append((r, raw))
         return rows
 
