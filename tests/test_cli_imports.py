@@ -40,6 +40,16 @@ def test_validasi_loads_the_engine_and_no_word_chart_batch_or_addin_code():
     assert not [m for m in mods if m.startswith(OTHER_LAYERS)]
 
 
+def test_an_on_time_report_needs_no_holiday_calendar(make_book, seed_data):
+    """Seed 000 is dated 2 Oktober 2023 (seed 000's signature), the 2nd working day after TW III: on time
+    even without national holidays, which only move the deadline later, so `holidays` (every country's
+    calendar, ~0,1 s) is not imported. A date after that bound still uses it
+    (test_report_triwulan.test_report_dated_within_the_real_deadline_is_not_late)."""
+    assert "holidays" not in loaded("validasi", SEED000_XLSX)
+    seed_data["identitas"]["tanggal"] = "2023-10-16"      # 11 weekdays after 30 September 2023
+    assert "holidays" in loaded("validasi", make_book(seed_data))
+
+
 def test_help_loads_no_command_module():
     mods = loaded("--help")
     assert not [m for m in mods if m.startswith(("lkj_xl.core", "lkj_xl.workbook") + OTHER_LAYERS)]

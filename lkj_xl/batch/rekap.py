@@ -85,6 +85,9 @@ RED_FILL = PatternFill("solid", fgColor="F8CBAD")
 YELLOW_FILL = PatternFill("solid", fgColor="FFE699")
 GREY_FILL = PatternFill("solid", fgColor="D9D9D9")
 RED_FONT = Font(color="9C0006", bold=True)
+HEADER_FONT, LINK_FONT = Font(bold=True, color="FFFFFF"), Font(color="0563C1", underline="single")
+HEADER_ALIGN = Alignment(wrap_text=True, vertical="center")
+TOP, TOP_WRAP = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
 
 
 def _frame(rows: Iterable[dict[str, Any]], columns: tuple[Kolom, ...]) -> pd.DataFrame:
@@ -110,9 +113,9 @@ def _clean(value: Any) -> Any:
 def _sheet(ws, df: pd.DataFrame, columns: tuple[Kolom, ...], table_name: str) -> None:
     for j, col in enumerate(columns, start=1):
         cell = ws.cell(1, j, col.label)
-        cell.font = Font(bold=True, color="FFFFFF")
+        cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.alignment = HEADER_ALIGN
         ws.column_dimensions[get_column_letter(j)].width = col.width
     ws.row_dimensions[1].height = 32
     records = df.to_dict("records")
@@ -124,14 +127,11 @@ def _sheet(ws, df: pd.DataFrame, columns: tuple[Kolom, ...], table_name: str) ->
                 cell.number_format = col.fmt
             if col.key == "nip":
                 cell.number_format = "@"
-            if col.wrap:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            else:
-                cell.alignment = Alignment(vertical="top")
+            cell.alignment = TOP_WRAP if col.wrap else TOP
             target = _clean(rec.get(col.link)) if col.link else None
             if target and value:
                 cell.hyperlink = str(target)
-                cell.font = Font(color="0563C1", underline="single")
+                cell.font = LINK_FONT
     last_row = max(2, len(records) + 1)     # an Excel table needs at least one body row
     ref = f"A1:{get_column_letter(len(columns))}{last_row}"
     table = Table(displayName=table_name, ref=ref)
@@ -186,7 +186,7 @@ def tulis_rekap(out: Path, ringkasan: list[dict[str, Any]], masalah: list[dict[s
     rows = list(info or []) + [("Dibuat", dt.datetime.now().strftime("%Y-%m-%d %H:%M"))]
     for i, (label, value) in enumerate(rows, start=1):
         ws3.cell(i, 1, label).font = Font(bold=True)
-        ws3.cell(i, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
+        ws3.cell(i, 2, value).alignment = TOP_WRAP
 
     return atomic_save(wb.save, Path(out))
 

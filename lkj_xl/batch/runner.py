@@ -41,8 +41,20 @@ from .pool import BATAS_WAKTU, jalankan_paralel
 if TYPE_CHECKING:
     from .crosscheck import MasalahLintas
 
-# The parent imports only what it needs before the workers start: the checks across reports, the
-# bundle and the workbook writer (openpyxl) are imported once the workers are running or done.
+# The parent imports only what it needs before the workers start: the checks across reports and
+# the recap writer (openpyxl, pandas: ~0,5 s) are imported in a thread while the workers run, so that
+# this time is not added after the last report (it was a third of a 50-file batch's serial part).
+_TAHAP_AKHIR = ("lkj_xl.batch.crosscheck", "lkj_xl.batch.rekap", "lkj_xl.workbook.writing")
+
+
+def _muat_tahap_akhir() -> None:
+    import importlib
+
+    for name in _TAHAP_AKHIR:
+        try:
+            importlib.import_module(name)
+        except Exception:      # the phase that needs it imports it again and reports what is wrong
+            return
 
 TMP_PREFIX = ".~lkj-"            # = workbook.writing.TMP_PREFIX (a test keeps them equal)
 SISA_TMP_LAMA = 6 * 3600         # temporary files of killed runs older than this are removed
@@ -75,6 +87,7 @@ def _semua(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None], bat
         for job in jobs:
             done(proses_file(job))
     else:
+        threading.Thread(target=_muat_tahap_akhir, name="lkj-impor", daemon=True).start()
         _paralel(jobs, n, done, batas=batas)
 
 

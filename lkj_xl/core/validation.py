@@ -86,12 +86,16 @@ def period_end(tahun: int, tw: int) -> dt.date:
     return dt.date(tahun, 12, 31) if month == 12 else dt.date(tahun, month + 1, 1) - dt.timedelta(days=1)
 
 
-def add_working_days(day: dt.date, n: int, libur=()) -> dt.date:
+def add_working_days(day: dt.date, n: int, libur=(), nasional: bool = True) -> dt.date:
     """`n` working days after `day`: Monday–Friday except Indonesia's national holidays and cuti bersama
-    (the `holidays` package: categories public and government) and the unit's own days off `libur`."""
-    import holidays   # imported late: only the deadline check needs it
+    (the `holidays` package: categories public and government; left out when not `nasional`) and the
+    unit's own days off `libur`."""
+    off: dict | set = set()
+    if nasional:
+        import holidays   # imported late (~0,1 s: every country's calendar): only this check needs it
 
-    off = holidays.country_holidays("ID", years=range(day.year, day.year + 2), categories=("public", "government"))
+        off = holidays.country_holidays("ID", years=range(day.year, day.year + 2),
+                                        categories=("public", "government"))
     extra = set(libur)
     while n > 0:
         day += dt.timedelta(days=1)
@@ -111,7 +115,11 @@ def check_tanggal(lap: Laporan, hasil: Hasil) -> list[Problem]:
     if ident.periode == "Tahunan":
         deadline, hari = dt.date(ident.tahun + 1, 2, 28), "—"
     else:
-        deadline = add_working_days(end, ident.batas_hari_kerja, lap.pengaturan.hari_libur)
+        # National holidays only move the deadline later: a report dated on or before the deadline
+        # without them is on time, and the holiday calendar is not needed (most reports).
+        deadline = add_working_days(end, ident.batas_hari_kerja, lap.pengaturan.hari_libur, nasional=False)
+        if ident.tanggal > deadline:
+            deadline = add_working_days(end, ident.batas_hari_kerja, lap.pengaturan.hari_libur)
         hari = ident.batas_hari_kerja
     if ident.tanggal < end:
         out.append(at("tanggal-sebelum-periode", ref, tanggal=tanggal(ident.tanggal), periode=ident.periode,

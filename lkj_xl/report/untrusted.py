@@ -100,10 +100,11 @@ class CompilingSandbox(LkjSandbox):
             return super().from_string(source, globals, template_class)
         template = self._compiled.get(source)
         if template is None:
-            hidden = hidden_names(self.parse(source))
+            ast = self.parse(source)
+            hidden = hidden_names(ast)
             if hidden:
                 raise Ditolak(f"membuka atribut tersembunyi '{hidden[0]}'")
-            template = super().from_string(source)
+            template = super().from_string(ast)      # the tree just checked: the source is parsed once
             self._compiled[source] = template
             while len(self._compiled) > 4 * CACHE_SIZE:     # a template has a few parts (body, headers)
                 self._compiled.popitem(last=False)
