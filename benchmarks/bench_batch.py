@@ -1,8 +1,9 @@
 """Benchmark of `lkj batch` (issue 12's batch rows): --jobs 1 against the baseline over the same files,
 --jobs 2 against --jobs 1, the PDF cost per report, the time to the first result, and peak memory.
 
-    .venv/bin/python benchmarks/bench_batch.py            # 50 seed-000-size + 4 workbooks of 1,000 indicators
-    .venv/bin/python benchmarks/bench_batch.py --quick    # 20 + 2, and 4 PDFs
+    .venv/bin/python benchmarks/bench_batch.py            # 50 seed-000-size + 4 workbooks of 1,000 indicators,
+                                                          # each variant 3 times (median), 10 PDFs
+    .venv/bin/python benchmarks/bench_batch.py --quick    # 20 + 2, once each, and 4 PDFs
     .venv/bin/python benchmarks/bench_batch.py --pdf-awal # only: PDF per report (old way vs now) and first-result latency
 
 Workbooks are generated in a temporary folder: the small ones are copies of contoh/000 (seed 000:
@@ -195,6 +196,12 @@ def run_child(kind: str, folder: Path, out: Path, jobs: int) -> dict:
             "first_s": first[0] if first else None}
 
 
+def median_run(runs: list[dict]) -> dict:
+    """The run with the median time (its own memory and load figures), with every time it took."""
+    runs = sorted(runs, key=lambda r: r["seconds"])
+    return {**runs[len(runs) // 2], "all_seconds": [r["seconds"] for r in runs]}
+
+
 def measure(kind: str, folder: Path, jobs: int, scratch: Path) -> dict:
     out = Path(tempfile.mkdtemp(prefix=f"out_{kind}_", dir=scratch))
     cmd = [sys.executable, __file__, "--_child", kind, str(folder), str(out), str(jobs)]
@@ -341,6 +348,7 @@ def main() -> int:
     ap.add_argument("--kecil", type=int, help="number of seed-000-size workbooks (default 50, quick 20)")
     ap.add_argument("--besar", type=int, help="number of 1,000-indicator workbooks (default 4, quick 2)")
     ap.add_argument("--pdf", type=int, help="workbooks converted with --pdf (default 10, quick 4; 0: skip)")
+    ap.add_argument("--ulang", type=int, help="runs of each batch variant, median kept (default 3, quick 1)")
     ap.add_argument("--pdf-awal", action="store_true", help="only the PDF rows and the first-result latency")
     ap.add_argument("--pdf-laporan", type=int, default=10, help="reports converted in the PDF rows (default 10)")
     ap.add_argument("--_child", nargs=4, help=argparse.SUPPRESS)
@@ -357,6 +365,7 @@ def main() -> int:
     n_small = args.kecil or (20 if args.quick else 50)
     n_large = args.besar if args.besar is not None else (2 if args.quick else 4)
     n_pdf = args.pdf if args.pdf is not None else (4 if args.quick else 10)
+    args.ulang = max(1, args.ulang or (1 if args.quick else 3))
     print(f"Mesin: {os.cpu_count()} inti, Python {sys.version.split()[0]}, {sys.platform}, "
           f"beban awal {os.getloadavg()[0]:.2f}")
     if args.pdf_awal:
@@ -373,25 +382,30 @@ def main() -> int:
               f"1.000 indikator: {time.perf_counter() - t:.1f} s\n")
         results: dict[tuple[str, str, int], dict] = {}
         sets = [("kecil", small, n_small)] + ([("besar", large, n_large)] if n_large else [])
+        variants = [(kind, jobs) for jobs in (1, 2) for kind in ("lkj", "baseline")]
         for name, folder, n in sets:
-            print(f"{name}: {n} workbook")
-            for jobs in (1, 2):
-                for kind in ("lkj", "baseline"):
-                    r = measure(kind, folder, jobs, scratch)
-                    results[(name, kind, jobs)] = r
-                    label = f"lkj batch --jobs {jobs}" if kind == "lkj" else f"baseline, {jobs} proses"
-                    print(_row(label, r), flush=True)
+            print(f"{name}: {n} workbook, median {args.ulang} putaran (varian bergantian)")
+            runs: dict = {v: [] for v in variants}
+            for _ in range(args.ulang):          # alternating: a change of load hits every variant alike
+                for kind, jobs in variants:
+                    runs[(kind, jobs)].append(measure(kind, folder, jobs, scratch))
+            for kind, jobs in variants:
+                r = results[(name, kind, jobs)] = median_run(runs[(kind, jobs)])
+                label = f"lkj batch --jobs {jobs}" if kind == "lkj" else f"baseline, {jobs} proses"
+                print(_row(label, r) + "   [" + " ".join(f"{t:.2f}" for t in r["all_seconds"]) + " s]", flush=True)
             _ratio_rows(name, results)
             print()
 
         if n_pdf and shutil.which("soffice"):
             sub = subset(small, n_pdf, scratch / f"pdf_{n_pdf}")
-            print(f"PDF: {n_pdf} workbook kecil, --jobs 1")
-            plain, with_pdf = measure("lkj", sub, 1, scratch), measure("lkj_pdf", sub, 1, scratch)
-            print(_row("tanpa --pdf", plain))
-            print(_row("dengan --pdf", with_pdf))
-            print(f"  tambahan per laporan karena PDF: {(with_pdf['seconds'] - plain['seconds']) / n_pdf:+.2f} s")
-            print()
+            for jobs in (1, 2):          # 2 = the default on this machine (one worker per core)
+                print(f"PDF: {n_pdf} workbook kecil, --jobs {jobs}")
+                plain, with_pdf = measure("lkj", sub, jobs, scratch), measure("lkj_pdf", sub, jobs, scratch)
+                print(_row("tanpa --pdf", plain))
+                print(_row("dengan --pdf", with_pdf))
+                print(f"  tambahan per laporan karena PDF (--jobs {jobs}): "
+                      f"{(with_pdf['seconds'] - plain['seconds']) / n_pdf:+.2f} s")
+                print()
         elif n_pdf:
             print("PDF: LibreOffice (soffice) tidak ada, baris PDF dilewati\n")
 
