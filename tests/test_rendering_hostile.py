@@ -207,3 +207,32 @@ def test_templates_outside_the_workbook_folder_are_refused(tmp_path, templat):
     else:                      # not a plain name: never looked up outside the bundled templates' folder
         assert message.startswith(f"Templat Word '{templat}' tidak ditemukan: bukan templat bawaan (isian "
                                   "'Templat Laporan' di sheet Pengaturan (Pengaturan!B7))")
+
+
+@pytest.mark.parametrize("source", [
+    "{{ r.kode }}",                  # the lookup the templates make ~50.000 times
+    "{{ r.items }}",                 # a dict method wins over a key of the same name, as in Jinja
+    "{{ r.get('kode') }}",
+    "{{ r.tidak_ada is defined }}",
+    "{{ r.tidak_ada }}",             # StrictUndefined: an error, in both
+    "{{ r._rahasia }}",              # '_' names: refused by the scan before rendering, in both
+    "{{ r.update }}",                # a method that would change data: refused, in both
+])
+def test_the_dict_shortcut_gives_what_the_plain_sandbox_gives(source):
+    """LkjSandbox.getattr looks a plain dict's item up directly; Jinja's own sandbox (the reference,
+    jinja2.sandbox.SandboxedEnvironment.getattr) tries the attribute first. Same result or same error."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from lkj_xl.report import untrusted
+
+    class Reference(untrusted.CompilingSandbox):
+        getattr = ImmutableSandboxedEnvironment.getattr
+
+    row = {"kode": "IK1", "items": "kunci bernama items", "_rahasia": "x"}
+
+    def outcome(env):
+        try:
+            return env.from_string(source).render(r=row)
+        except Exception as exc:           # the kind and text of the refusal or error
+            return type(exc).__name__, str(exc)
+    assert outcome(untrusted.CompilingSandbox()) == outcome(Reference())
