@@ -217,10 +217,13 @@ def test_templates_outside_the_workbook_folder_are_refused(tmp_path, templat):
     "{{ r.tidak_ada }}",             # StrictUndefined: an error, in both
     "{{ r._rahasia }}",              # '_' names: refused by the scan before rendering, in both
     "{{ r.update }}",                # a method that would change data: refused, in both
+    "{% for x in xs %}{{ loop.first }}{{ loop.index }}/{{ loop.length }}{{ loop.last }};{% endfor %}",
+    "{% for x in xs %}{{ loop.cycle('a', 'b') }}{{ loop.changed(x) }}{% endfor %}",   # methods: Jinja's path
 ])
 def test_the_dict_shortcut_gives_what_the_plain_sandbox_gives(source):
-    """LkjSandbox.getattr looks a plain dict's item up directly; Jinja's own sandbox (the reference,
-    jinja2.sandbox.SandboxedEnvironment.getattr) tries the attribute first. Same result or same error."""
+    """LkjSandbox.getattr looks a plain dict's item (and loop.first …) up directly; Jinja's own sandbox
+    (the reference, jinja2.sandbox.SandboxedEnvironment.getattr) tries the attribute first and checks it.
+    Same result or same error."""
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     from lkj_xl.report import untrusted
@@ -232,7 +235,7 @@ def test_the_dict_shortcut_gives_what_the_plain_sandbox_gives(source):
 
     def outcome(env):
         try:
-            return env.from_string(source).render(r=row)
+            return env.from_string(source).render(r=row, xs=[1, 1, 2])
         except Exception as exc:           # the kind and text of the refusal or error
             return type(exc).__name__, str(exc)
     assert outcome(untrusted.CompilingSandbox()) == outcome(Reference())
