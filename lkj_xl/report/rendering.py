@@ -144,16 +144,28 @@ def _foto_cells(olahan: Olahan) -> list[str]:
             for f in olahan.laporan.dokumentasi]
 
 
-def _sort_tcpr(document) -> None:
+def _walked(tpl, tag: str):
+    """The body's elements `tag` (in document order), from the template's one walk when it made one."""
+    walked = getattr(tpl, "walked", None)
+    return walked[tag] if walked is not None else tpl.docx.element.body.iter(tag)
+
+
+def _sort_tcpr(tcprs) -> None:
     """Put the children of every <w:tcPr> in schema order (a stable sort: unknown children last)."""
-    last = len(_TCPR_RANK)
-    for tcpr in document.element.body.iter(_TCPR):
+    rank, last = _TCPR_RANK.get, len(_TCPR_RANK)
+    for tcpr in tcprs:
         if len(tcpr) < 2:
             continue
-        ranks = [_TCPR_RANK.get(el.tag, last) for el in tcpr]
-        if any(a > b for a, b in zip(ranks, ranks[1:])):
-            for el in sorted(tcpr, key=lambda el: _TCPR_RANK.get(el.tag, last)):
-                tcpr.append(el)          # appending a child moves it to the end
+        before = -1
+        for el in tcpr:
+            now = rank(el.tag, last)
+            if now < before:
+                break
+            before = now
+        else:
+            continue                     # in order (30.000 cells at 1.000 indicators: most of them)
+        for el in sorted(tcpr, key=lambda el: rank(el.tag, last)):
+            tcpr.append(el)              # appending a child moves it to the end
 
 
 def qn(tag: str) -> str:
@@ -265,7 +277,7 @@ def _properties(document, ctx: dict, draf: bool) -> None:
     props.revision = 1
 
 
-def _alt_text(document, ctx: dict) -> None:
+def _alt_text(document, inlines, ctx: dict) -> None:
     """Alternative text of the pictures (screen readers, Word's accessibility check). A picture is
     known by its image bytes (Word keeps no file name), so this runs while the chart files exist."""
     import hashlib
@@ -281,7 +293,7 @@ def _alt_text(document, ctx: dict) -> None:
         if path:
             descr.setdefault(hashlib.sha1(Path(path).read_bytes()).hexdigest(), text[:250])
     part = document.part
-    for inline in document.element.body.iter(qn("wp:inline")):
+    for inline in inlines:
         blip = next(inline.iter(qn("a:blip")), None)
         rid = blip.get(qn("r:embed")) if blip is not None else None
         image = part.related_parts.get(rid) if rid else None
@@ -346,10 +358,10 @@ def buat_docx(olahan: Olahan, out: Path, *, draf: bool = False, folder_foto: Pat
             ctx["grafik_serapan"] = InlineImage(tpl, str(tmpdir / "serapan.png"), width=Cm(15))
         _render(tpl, ctx, template, sel)
         document = tpl.docx
-        _sort_tcpr(document)
-        tabel_lebar.atur(document)          # tables with a column loop (annual template)
+        _sort_tcpr(_walked(tpl, _TCPR))
+        tabel_lebar.atur(_walked(tpl, qn("w:tbl")))          # tables with a column loop (annual template)
         _paper(document, ctx["kertas"])
         _properties(document, ctx, draf)
-        _alt_text(document, ctx)
+        _alt_text(document, _walked(tpl, qn("wp:inline")), ctx)
         atomic_save(lambda tmp: tpl.save(str(tmp)), out)
     return out

@@ -25,8 +25,9 @@ def _widths(spec: str, n: int, total_cm: float) -> list[float]:
     return [float(p) for p in parts[:i]] + [star] * stars + [float(p) for p in parts[i + 1:]]
 
 
-def atur(document, total_cm: float = 16.0) -> None:
-    for tbl in document.element.body.iter(qn("w:tbl")):
+def atur(tables, total_cm: float = 16.0) -> None:
+    """Rewrite the widths of the marked tables among `tables` (the rendered body's <w:tbl> elements)."""
+    for tbl in tables:
         tblpr = tbl.find(qn("w:tblPr"))
         desc = tblpr.find(qn("w:tblDescription")) if tblpr is not None else None
         spec = desc.get(qn("w:val"), "") if desc is not None else ""
