@@ -48,10 +48,10 @@ def find_header(grid: Grid, spec: L.TableSheet) -> tuple[int, dict[str, int]]:
     for col in spec.columns:
         for lab in (col.label, *col.aliases):
             labels[_norm(lab)] = col.key
-    best_row, best = 0, {}
+    best_row, best, right = 0, {}, grid.right        # Grid.right looks at every row: once
     for r in range(grid.top, min(grid.bottom, grid.top + HEADER_SCAN_ROWS) + 1):
         found = {}
-        for c in range(grid.left, grid.right + 1):
+        for c in range(grid.left, right + 1):
             key = labels.get(_norm(grid.get(r, c)))
             if key and key not in found:
                 found[key] = c
@@ -224,9 +224,9 @@ class TableReader:
             return {}, {}
         grid = self.sheet(spec.name)
         by_label = {_norm(f.label): f for f in spec.fields}
-        values, cells = {}, {}
+        values, cells, last = {}, {}, min(grid.right, grid.left + 3)
         for r in range(grid.top, grid.bottom + 1):
-            for c in range(grid.left, min(grid.right, grid.left + 3) + 1):
+            for c in range(grid.left, last + 1):
                 f = by_label.get(_norm(grid.get(r, c)))
                 if f and f.key not in values:
                     values[f.key] = grid.get(r, c + 1)
