@@ -285,7 +285,7 @@ class _ReadUnstripped(Exception):
 # A styled cell with no content, as Excel (<c r="B7" s="3"/>) and openpyxl (<c r="B7" s="3" t="n"></c>)
 # write it: the template pre-formats 300 rows of every sheet, ~95 % of its XML.
 _EMPTY_CELL = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,6}")?(?: t="[a-z]{1,9}")?(?:/>|></c>)')
-_STRIP_MAX = 64 * 1024 * 1024       # larger sheets are streamed as stored (memory stays flat)
+_STRIP_MAX = 16 * 1024 * 1024       # larger sheets (~25.000 filled rows) are streamed as stored: flat memory
 
 
 def _sheet_source(ws, strip: bool):
