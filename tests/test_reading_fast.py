@@ -6,9 +6,9 @@ change what is read: every contoh workbook gives the same grids with and without
 form of an empty cell and in Excel's, and the two cases where a cut could move or change a value fall
 back to the XML as stored.
 
-It also reads the cells Excel writes most (numbers, shared strings, plain inline text) without
-openpyxl's general cell path: every contoh workbook, and a sheet of unusual cells, read the same
-through openpyxl's own path.
+It also reads rows and the cells Excel writes most (numbers, shared strings, plain inline text)
+without openpyxl's general row and cell path: every contoh workbook, a sheet of unusual cells and a
+package as Excel writes it read the same as through openpyxl's own parser on the XML as stored.
 
 Cells used (contoh/000, transcribed from seed 000): Capaian row 12 lies below the six indicators, so the
 template's empty styled cells A12..J12 are all that is there; sheet5.xml = Capaian.
@@ -100,6 +100,11 @@ def test_text_in_a_cdata_section_is_kept_as_typed(tmp_path):
 
 
 def _openpyxl_cells(monkeypatch):
+    """The reference: the sheet as stored, every row and cell through openpyxl's own parser (only the
+    reader's reporting of unreadable numbers and formulas without a value stays, in parse_cell)."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+    _as_stored(monkeypatch)
+    monkeypatch.setattr(reading_files._SheetParser, "parse_row", WorkSheetParser.parse_row)
     monkeypatch.setattr(reading_files._SheetParser, "_plain_cell", lambda self, element: None)
 
 
@@ -187,4 +192,23 @@ def test_excel_shared_strings_and_dates_read_the_same_as_through_openpyxls_cell_
     assert fast.formats == [[None, None, None, "0.00%", None, None]]     # kept for numbers only
     _openpyxl_cells(monkeypatch)
     slow = load_grids(path)["Capaian"]
+    assert (fast.values, fast.formats) == (slow.values, slow.formats)
+
+
+@pytest.mark.parametrize("row_tag", ['<row>', '<row r="12.0">', '<row r="12" spans="1:10" ht="20" customHeight="1">'])
+def test_unusual_rows_read_the_same_as_through_openpyxls_parser(tmp_path, monkeypatch, row_tag):
+    """A row without "r" (numbered by counting from the last row read, as openpyxl numbers it), a row
+    number written as a float, a row with height attributes: the reader's own row path gives way to
+    openpyxl's where it must, and the grid is openpyxl's."""
+    def edit(xml: str) -> str:
+        xml, n = re.subn(r'<row r="12"[^>]*>', row_tag, xml)
+        assert n == 1
+        xml, n = re.subn(r'<c r="C12" s="12" t="n"></c>', '<c r="C12"><v>42</v></c>', xml)
+        assert n == 1
+        return xml
+    path = edit_part(SEED000_XLSX, tmp_path / "baris.xlsx", CAPAIAN_PART, edit)
+    fast = load_grids(path, ("Capaian",))["Capaian"]
+    assert 42 in [v for row in fast.values for v in row]
+    _openpyxl_cells(monkeypatch)
+    slow = load_grids(path, ("Capaian",))["Capaian"]
     assert (fast.values, fast.formats) == (slow.values, slow.formats)
