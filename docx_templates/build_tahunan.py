@@ -118,15 +118,7 @@ def cover(doc):
     p(doc, "{{ unit_kapital }}", "Sampul")
     p(doc, style="Sampul Kecil")
     p(doc, "TAHUN {{ tahun }}", "Sampul")
-    tag(doc, "{%p if draf %}")
-    p(doc, "DRAF", "Sampul Draf")
-    p(doc, "{{ tanda_draf }}", "Tanda Draf")
-    tag(doc, "{%p endif %}")
-    for _ in range(6):
-        p(doc, style="Sampul Kecil")
-    p(doc, "{{ perangkat_daerah_kapital }}", "Sampul")
-    p(doc, "{{ alamat }}", "Sampul Kecil")
-    p(doc, "{{ telepon }}", "Sampul Kecil")
+    Q.cover_end(doc)
 
 
 def signature(doc, top_lines):

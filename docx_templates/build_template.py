@@ -366,6 +366,11 @@ def cover(doc):
     p(doc, "{{ unit }} Tahun {{ tahun }}", "Sampul")
     p(doc, style="Sampul Kecil")
     p(doc, "{{ label_periode }}", "Sampul")
+    cover_end(doc)
+
+
+def cover_end(doc):
+    """The lower part of every cover (quarterly and annual): the draft mark, then the office and its address."""
     tag(doc, "{%p if draf %}")
     p(doc, "DRAF", "Sampul Draf")
     p(doc, "{{ tanda_draf }}", "Tanda Draf")
