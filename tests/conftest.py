@@ -33,6 +33,19 @@ def _dates(row: dict) -> dict:
     return {k: (_iso(v) if k in DATE_KEYS and isinstance(v, str) else v) for k, v in row.items()}
 
 
+def assert_plain_data(value, where: str = "ctx") -> None:
+    """A report context holds only dicts, lists, str, bool, int and None (no objects a template could
+    reach into), checked all the way down; the failure names the path, e.g. ctx.baris[3].capaian."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            assert_plain_data(v, f"{where}.{k}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            assert_plain_data(v, f"{where}[{i}]")
+    else:
+        assert value is None or isinstance(value, (str, bool, int)), f"{where} is {type(value).__name__}"
+
+
 def build(data: dict, path: Path, edit=None) -> Path:
     """Write `data` (seed-JSON shaped) as a workbook; `edit(wb)` may then change cells directly."""
     tables = {k: [_dates(r) for r in data.get(k, [])]

@@ -11,7 +11,7 @@ from docxtpl import DocxTemplate
 from lkj_xl.core.engine import olah_file
 from lkj_xl.report.rendering import TEMPLATE_DIR, konteks
 
-from .conftest import SEED000_XLSX
+from .conftest import SEED000_XLSX, assert_plain_data
 
 TEMPLATE = TEMPLATE_DIR / "lkj_triwulan.docx"
 IMAGES = {"grafik_capaian", "grafik_serapan"}
@@ -49,15 +49,5 @@ def test_every_template_tag_is_in_the_context():
 
 def test_context_is_plain_data():
     ctx = konteks(olah_file(SEED000_XLSX), draf=True)
-
-    def check(value, where):
-        if isinstance(value, dict):
-            for k, v in value.items():
-                check(v, f"{where}.{k}")
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                check(v, f"{where}[{i}]")
-        else:
-            assert value is None or isinstance(value, (str, bool, int)), f"{where} is {type(value).__name__}"
-    check(ctx, "ctx")
+    assert_plain_data(ctx)
     assert ctx["draf"] is True and ctx["tanda_draf"].startswith("DRAF")

@@ -19,6 +19,7 @@ from lkj_xl.report.rendering import TEMPLATE_DIR, buat_docx, buat_pdf
 from lkj_xl.report.tahunan import konteks
 
 from . import tahunan_002, tahunan_004
+from .conftest import assert_plain_data
 
 TEMPLATE = TEMPLATE_DIR / "lkjip_tahunan.docx"
 HEADINGS = ["KATA PENGANTAR", "DAFTAR ISI", "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN",
@@ -78,17 +79,7 @@ def _all_text(path: Path) -> str:
 def test_every_tag_is_in_the_context_and_the_context_is_plain(o004):
     ctx = konteks(o004, draf=True, reviu=True)
     assert DocxTemplate(str(TEMPLATE)).get_undeclared_template_variables(context=ctx) == set()
-
-    def check(value, where):
-        if isinstance(value, dict):
-            for k, v in value.items():
-                check(v, f"{where}.{k}")
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                check(v, f"{where}[{i}]")
-        else:
-            assert value is None or isinstance(value, (str, bool, int)), f"{where} is {type(value).__name__}"
-    check(ctx, "ctx")
+    assert_plain_data(ctx)
 
 
 def test_outline_headings_in_order(doc004):
