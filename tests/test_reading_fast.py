@@ -15,9 +15,12 @@ template's empty styled cells A12..J12 are all that is there; sheet5.xml = Capai
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
+import zipfile
 
 import pytest
+from openpyxl.worksheet._reader import WorkSheetParser
 
 from lkj_xl.core import reading_files
 from lkj_xl.core.reading_files import load_grids
@@ -38,7 +41,6 @@ def _grids(path):
 
 
 def _cut_count(path) -> int:
-    import zipfile
     with zipfile.ZipFile(path) as z:
         return sum(len(reading_files._EMPTY_CELL.findall(z.read(n))) for n in z.namelist()
                    if n.startswith("xl/worksheets/"))
@@ -68,7 +70,6 @@ def test_excel_form_of_empty_cells_reads_the_same(tmp_path, monkeypatch):
 
 
 def _part(path, part) -> str:
-    import zipfile
     with zipfile.ZipFile(path) as z:
         return z.read(part).decode()
 
@@ -102,7 +103,6 @@ def test_text_in_a_cdata_section_is_kept_as_typed(tmp_path):
 def _openpyxl_cells(monkeypatch):
     """The reference: the sheet as stored, every row and cell through openpyxl's own parser (only the
     reader's reporting of unreadable numbers and formulas without a value stays, in parse_cell)."""
-    from openpyxl.worksheet._reader import WorkSheetParser
     _as_stored(monkeypatch)
     monkeypatch.setattr(reading_files._SheetParser, "parse_row", WorkSheetParser.parse_row)
     monkeypatch.setattr(reading_files._SheetParser, "_plain_cell", lambda self, element: None)
@@ -181,8 +181,6 @@ _PACKAGE = {
 
 
 def test_excel_shared_strings_and_dates_read_the_same_as_through_openpyxls_cell_path(tmp_path, monkeypatch):
-    import datetime as dt
-    import zipfile
     path = tmp_path / "excel.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, xml in _PACKAGE.items():
