@@ -12,6 +12,7 @@ import pytest
 from lkj_xl import cli
 
 from .conftest import SEED000_XLSX
+from .sonde_pekerja import laporan_dan_modul
 
 PROBE = """
 import json, sys
@@ -67,3 +68,29 @@ def test_the_help_listed_without_importing_is_the_commands_own(name):
     command = cli.load_command(name)
     own = inspect.getdoc(command.callback) if command.callback else command.help
     assert cli.COMMANDS[name][1] == " ".join(own.split("\n\n")[0].split())
+
+
+def test_the_lkj_script_imports_no_typer_until_main_runs():
+    """`lkj batch` spawns its workers, and spawn runs the `lkj` script again in each of them: that
+    script does `from lkj_xl.cli import main` and nothing more, so the package itself loads no typer."""
+    r = subprocess.run([sys.executable, "-c", "import sys; from lkj_xl.cli import main; "
+                        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'click')))"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.stdout.strip() == "[]", r.stderr
+
+
+def test_a_batch_worker_makes_its_report_without_numpy_or_the_pdf_code(tmp_path):
+    """The report is made (seed 000) in a real worker of the batch pool, which keeps numpy out
+    (openpyxl's optional import) and has no PDF code: PDFs are made by the parent."""
+    from lkj_xl.batch.job import BERHASIL, Pekerjaan
+    from lkj_xl.batch.pool import jalankan_paralel
+
+    got: list = []
+    job = Pekerjaan(1, str(SEED000_XLSX), "000.xlsx", str(tmp_path), ".~lkj-uji-")
+    jalankan_paralel([job], 1, got.append, laporan_dan_modul, tmp=str(tmp_path))
+    [(status, mods)] = got
+    assert status == BERHASIL
+    tops = {m.split(".")[0] for m in mods}
+    assert {"openpyxl", "docxtpl", "lkj_xl"} <= tops        # the probe sees real work
+    assert not tops & {"numpy", "pandas", "ssl", "matplotlib"}
+    assert "lkj_xl.report.pdf" not in mods and "urllib.request" not in mods

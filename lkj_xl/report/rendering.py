@@ -33,7 +33,6 @@ from ..workbook.writing import atomic_save
 from .anggaran import label_grafik
 from .narasi import dokumentasi_baris
 from .triwulan import konteks
-from .pdf import buat_pdf
 from .untrusted import DiLuarFolder, Ditolak, MAKS_FOTO, dalam_folder, patched_xml, sandbox, template_bytes
 
 TEMPLATE_DIR = bundled_dir("docx_templates")
@@ -55,6 +54,13 @@ _TCPR_RANK = {f"{_W}{n}": i for i, n in enumerate(_TCPR_ORDER)}
 _TCPR = f"{_W}tcPr"
 
 __all__ = ["buat_docx", "buat_pdf", "jenis_laporan", "konteks", "templat_path"]
+
+
+def buat_pdf(docx: Path, out_dir: Path | None = None, batas: float | None = None) -> Path:
+    """`report.pdf.buat_pdf`, imported on first use: batch workers make no PDF (the parent does)."""
+    from . import pdf
+
+    return pdf.buat_pdf(docx, out_dir, pdf.TIMEOUT if batas is None else batas)
 
 
 def _bundled(nama: str) -> Path | None:
