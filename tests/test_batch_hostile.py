@@ -134,10 +134,24 @@ def test_a_job_over_its_time_limit_is_stopped_and_reported(tmp_path):
     runner._bersihkan(out, ".~lkj-uji-")
 
 
+def _workers(pid: int) -> list[psutil.Process]:
+    """The batch's worker processes: forked by multiprocessing's fork server (a child of the batch, with
+    the workers as its children), or spawned (children of the batch, on platforms without one)."""
+    workers = []
+    for c in psutil.Process(pid).children(recursive=True):
+        try:
+            line, parent = " ".join(c.cmdline()), c.ppid()
+        except psutil.NoSuchProcess:
+            continue
+        if "spawn_main" in line or ("forkserver" in line and parent != pid):
+            workers.append(c)
+    return workers
+
+
 def _wait_for_workers(proc: subprocess.Popen, out: Path, timeout: float = 60) -> list[psutil.Process]:
     deadline = time.time() + timeout
     while time.time() < deadline:
-        kids = [c for c in psutil.Process(proc.pid).children() if "spawn_main" in " ".join(c.cmdline())]
+        kids = _workers(proc.pid)
         # a job's own temporary folder (out/.~lkj-…N/) appears when it starts rendering and stays until
         # the batch names the reports at the end: the workers are mid-batch. (A `.~lkj-*.docx` alone
         # lives only for one atomic save, which a fast machine finishes between two polls.)

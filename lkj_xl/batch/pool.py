@@ -11,16 +11,21 @@ job and since when it runs:
   worker takes the next job;
 - Ctrl-C / SIGTERM in the parent: every worker is killed before the exception goes on.
 
-Workers are started with the spawn method with SIGINT ignored while they start (an ignored signal
-stays ignored across exec, and Python keeps it so), so a Ctrl-C reaches only the parent: no worker
-and no fork server prints a traceback. Spawn starts a worker at once: nothing is imported in front
-of the first job (the heavy libraries are imported by each worker, in parallel).
+Where the platform has one (Linux, macOS), workers are forked from multiprocessing's fork server,
+which imports everything a worker needs once (`siap.py`, ~0,4 s) while the parent goes on: every
+worker, and every worker that replaces a recycled or killed one, starts ready instead of importing
+it all again. Elsewhere (Windows) they are started with spawn, each importing for itself. The server
+is started with SIGINT ignored (an ignored signal stays ignored across exec, and Python keeps it so),
+and so are spawned workers, so a Ctrl-C reaches only the parent: no worker and no fork server prints
+a traceback. The server is stopped when the batch ends, however it ends.
 Each worker uses `tmp` as its temporary folder (charts, LibreOffice profiles): the parent removes
 that folder at the end, so whatever a killed worker leaves there goes too.
 """
 from __future__ import annotations
 
 import multiprocessing as mp
+import multiprocessing.forkserver
+import multiprocessing.util
 import os
 import signal
 import sys
@@ -43,10 +48,7 @@ def _worker(conn: Connection, fn: Callable[[Pekerjaan], HasilFile], tmp: str) ->
     os.environ["TMPDIR"] = os.environ["TEMP"] = os.environ["TMP"] = tmp   # LibreOffice and others
     tempfile.tempdir = tmp
     sys.unraisablehook = abaikan_sisa_os_error
-    # openpyxl imports numpy, when it is installed, only to accept numpy numbers as cell values it
-    # writes; a worker only reads workbooks (pandas, for the rekap, runs in the parent), and numpy was
-    # ~65 ms of a worker's ~0,45 s start. A None entry makes `import numpy` fail as if it were absent.
-    sys.modules.setdefault("numpy", None)
+    tanpa_numpy()
     try:
         while True:
             try:
@@ -58,6 +60,48 @@ def _worker(conn: Connection, fn: Callable[[Pekerjaan], HasilFile], tmp: str) ->
             conn.send(fn(job))
     except (BrokenPipeError, KeyboardInterrupt):
         return
+
+
+def tanpa_numpy() -> None:
+    """Keep numpy out of this process. openpyxl imports it, when it is installed, only to accept numpy
+    numbers as cell values it writes; a worker only reads workbooks (pandas, for the rekap, runs in the
+    parent), and numpy was ~65 ms of a worker's ~0,45 s start. A None entry in sys.modules makes
+    `import numpy` fail as if it were not installed."""
+    sys.modules.setdefault("numpy", None)
+
+
+def _konteks():
+    """The fork server where there is one (and multiprocessing can stop it), else spawn."""
+    if "forkserver" in mp.get_all_start_methods() and hasattr(mp.forkserver.ForkServer, "_stop"):
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload([f"{__package__}.siap"])
+        return ctx
+    return mp.get_context("spawn")
+
+
+def _mulai_server(ctx) -> None:
+    """Start the fork server (it imports `siap` while the parent goes on), with SIGINT ignored."""
+    if ctx.get_start_method() != "forkserver":
+        return
+    saved, tempfile.tempdir = tempfile.tempdir, None
+    try:
+        # multiprocessing keeps one folder for the life of the process (the server's socket goes there):
+        # the system's temporary folder, not this batch's, which is removed at the end
+        mp.util.get_temp_dir()
+    finally:
+        tempfile.tempdir = saved
+    main = threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    try:
+        mp.forkserver.ensure_running()
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, old)
+
+
+def _henti_server(ctx) -> None:
+    if ctx.get_start_method() == "forkserver":
+        mp.forkserver._forkserver._stop()       # the only way; `_konteks` checked that it exists
 
 
 @dataclass
@@ -104,11 +148,12 @@ def mati(job: Pekerjaan) -> HasilFile:
 def jalankan_paralel(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], None], fn: Callable, *,
                      batas: float = BATAS_WAKTU, tmp: str | None = None) -> None:
     """Run `fn` over `jobs` in `n` worker processes; call `done` with each result (in finishing order)."""
-    ctx = mp.get_context("spawn")
+    ctx = _konteks()
     tmp = tmp or tempfile.gettempdir()
     queue = deque(jobs)
     slots: list[_Slot] = []
     try:
+        _mulai_server(ctx)
         slots = [_start(ctx, fn, tmp) for _ in range(min(n, len(jobs)))]
         for slot in slots:
             _feed(slot, queue)
@@ -131,6 +176,7 @@ def jalankan_paralel(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], 
     finally:
         for slot in slots:
             _kill(slot)
+        _henti_server(ctx)
 
 
 def _feed(slot: _Slot, queue: deque) -> None:
