@@ -210,3 +210,26 @@ def test_unusual_rows_read_the_same_as_through_openpyxls_parser(tmp_path, monkey
     _openpyxl_cells(monkeypatch)
     slow = load_grids(path, ("Capaian",))["Capaian"]
     assert (fast.values, fast.formats) == (slow.values, slow.formats)
+
+
+ODD_ADDRESSES = {   # Capaian row 12: addresses the row shortcut ('E' of 'E12' is what precedes "12") must not misread
+    "A12": '<c r="B112"><v>1</v></c>',         # ends with the row's number, but its letters are "B1"
+    "B12": '<c r="C2"><v>2</v></c>',           # another row's address
+    "C12": '<c r="d12"><v>3</v></c>',          # lower case
+    "D12": '<c r="E012"><v>4</v></c>',         # a leading zero
+    "E12": '<c r="AA12"><v>5</v></c>',
+}
+
+
+def test_cell_addresses_that_do_not_match_their_row_read_as_openpyxl_reads_them(tmp_path, monkeypatch):
+    def edit(xml: str) -> str:
+        for ref, cell in ODD_ADDRESSES.items():
+            xml, n = re.subn(rf'<c r="{ref}" s="[0-9]+" t="n"></c>', cell, xml)
+            assert n == 1, ref
+        return xml
+    path = edit_part(SEED000_XLSX, tmp_path / "alamat.xlsx", CAPAIAN_PART, edit)
+    fast = load_grids(path, ("Capaian",))["Capaian"]
+    assert fast.values[11][1] == 1 and fast.values[11][2] == 2 and fast.values[11][26] == 5   # B, C, AA
+    _openpyxl_cells(monkeypatch)
+    slow = load_grids(path, ("Capaian",))["Capaian"]
+    assert (fast.values, fast.formats) == (slow.values, slow.formats)

@@ -192,41 +192,58 @@ class _SheetParser(WorkSheetParser):
                 row.remove(el)
             return super().parse_row(row)
         self.row_counter, self.col_counter = int(number), 0       # what openpyxl's parse_row sets
-        return self.row_counter, [self.parse_cell(el) for el in cells]
+        plain, general = self._plain_cell, self.parse_cell
+        return self.row_counter, [plain(el, number) or general(el) for el in cells]
 
-    def parse_cell(self, element):
+    def parse_cell(self, element) -> tuple:
+        """(column, value, style id) of one cell, as openpyxl reads it (its dict's three fields)."""
         cell = self._plain_cell(element)
         if cell is not None:
             return cell
         try:
             cell = super().parse_cell(element)
         except (ValueError, OverflowError):          # int('NaN'), int('INF'): a stored "number" that is none
-            row, col = coordinate_to_tuple(element.get("r")) if element.get("r") else (self.row_counter,
-                                                                                      self.col_counter + 1)
+            col = coordinate_to_tuple(element.get("r"))[1] if element.get("r") else self.col_counter + 1
             self.col_counter = col
             raw = element.findtext(VALUE_TAG) or ""
-            return {"row": row, "column": col, "value": Cacat(TAK_HINGGA, raw), "data_type": "n", "style_id": 0}
-        if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+            return col, Cacat(TAK_HINGGA, raw), 0
+        value = cell["value"]
+        if value is None and element.find(FORMULA_TAG) is not None:
             formula = element.findtext(FORMULA_TAG) or ""
-            cell["value"] = Cacat(RUMUS_TANPA_NILAI, "=" + formula if formula else "rumus")
-        elif isinstance(cell["value"], str):
-            cell["value"] = unescape_excel(cell["value"])
-        return cell
+            value = Cacat(RUMUS_TANPA_NILAI, "=" + formula if formula else "rumus")
+        elif isinstance(value, str):
+            value = unescape_excel(value)
+        return cell["column"], value, cell["style_id"]
 
-
-    def _plain_cell(self, element) -> dict | None:
+    def _plain_cell(self, element, row: str | None = None) -> tuple | None:
         """The cells Excel writes most (a number, a shared string, plain inline text, each maybe with
         a formula and its stored value) read as openpyxl would, without its general path; None for
-        anything else (dates, booleans, errors, rich text, unusual addresses), which openpyxl reads."""
-        ref, kind, style = element.get("r"), element.get("t", "n"), element.get("s")
-        place = _place(ref) if ref else None
-        if place is None or (style is not None and not _DIGITS.fullmatch(style)):
+        anything else (dates, booleans, errors, rich text, unusual addresses), which openpyxl reads.
+        `row`: the number of the row the cell is in, when known (a plain address ends with it)."""
+        ref = element.get("r")
+        if ref is None:
             return None
-        style_id = int(style) if style else 0
+        if row is not None and row[0] != "0" and ref.endswith(row):
+            col = _COLUMNS.get(ref[:-len(row)])          # 'E' of 'E12', without a regex per cell
+        else:
+            col = None
+        if col is None:
+            place = _place(ref)
+            if place is None:
+                return None
+            col = place[1]
+        style = element.get("s")
+        if style is None:
+            style_id = 0
+        elif style.isdigit() and style.isascii() and len(style) <= 9:
+            style_id = int(style)
+        else:
+            return None
+        kind = element.get("t", "n")
         if kind == "inlineStr":
             if len(element) != 1 or len(element[0]) != 1 or element[0][0].tag != TEXT_TAG:
                 return None
-            value, kind = unescape_excel(element[0][0].text or ""), "s"
+            value = unescape_excel(element[0][0].text or "")
         else:
             if len(element) == 1 and element[0].tag == VALUE_TAG:       # = findtext(v), 5x cheaper
                 raw = element[0].text
@@ -234,7 +251,7 @@ class _SheetParser(WorkSheetParser):
                 raw = next((child.text for child in element if child.tag == VALUE_TAG), None)
             if not raw:
                 return None                  # empty, or a formula without a stored value
-            if kind == "s" and _DIGITS.fullmatch(raw):
+            if kind == "s" and raw.isdigit() and raw.isascii() and len(raw) <= 9:
                 value = unescape_excel(self.shared_strings[int(raw)])
             elif kind == "n" and style_id not in self.date_formats:
                 try:                         # openpyxl's own _cast_number
@@ -243,11 +260,8 @@ class _SheetParser(WorkSheetParser):
                     return None              # 'NaN', 'INF' …: openpyxl's path, which reports it
             else:
                 return None
-        self.col_counter = place[1]
-        return {"row": place[0], "column": place[1], "value": value, "data_type": kind, "style_id": style_id}
-
-
-_DIGITS = re.compile(r"[0-9]{1,9}")
+        self.col_counter = col
+        return col, value, style_id
 
 
 @lru_cache(maxsize=4096)
@@ -262,6 +276,21 @@ def _place(ref: str) -> tuple[int, int] | None:
     """(row, column) of a plain cell address 'E12' (what coordinate_to_tuple gives); None otherwise."""
     m = _ADDRESS.fullmatch(ref)
     return (int(m.group(2)), _column(m.group(1))) if m else None
+
+
+class _Columns(dict):
+    """{'E': 5} for every column letters of a plain address, filled on first use; None otherwise."""
+
+    def get(self, letters: str) -> int | None:
+        col = dict.get(self, letters)
+        if col is None:
+            if not (0 < len(letters) <= 3 and letters.isascii() and letters.isalpha() and letters.isupper()):
+                return None                          # [A-Z]{1,3}, as _ADDRESS
+            col = self[letters] = _column(letters)
+        return col
+
+
+_COLUMNS = _Columns()
 
 
 def _rows(parser: _SheetParser, source, max_rows: int):
@@ -353,22 +382,23 @@ def _read_sheet(wb, ws, file: str, formats: dict[int, str], budget: list[int]) -
     return Grid([v for v, _ in grid_rows], [f or [] for _, f in grid_rows])
 
 
-def _keep_row(rows: dict, idx: int, cells: list[dict], formats: dict[int, str], budget: list[int], file: str,
+def _keep_row(rows: dict, idx: int, cells: list[tuple], formats: dict[int, str], budget: list[int], file: str,
               title: str) -> None:
-    """Put one parsed row into `rows` {row: (values, formats or None)}, within the cell budget."""
-    cells = [c for c in cells if c["value"] is not None]
+    """Put one parsed row, (column, value, style id) per cell, into `rows` {row: (values, formats or
+    None)}, within the cell budget."""
+    cells = [c for c in cells if c[1] is not None]
     if not cells:
         return
-    width = max(c["column"] for c in cells)
+    width = max(c[0] for c in cells)
     budget[0] -= width
     if budget[0] < 0:
         raise _over_limit(file, "LKJ_MAKS_SEL", f"sheet '{title}' membuat jumlah sel melebihi batas")
     values, fmts = [None] * width, None
-    for c in cells:
-        values[c["column"] - 1] = v = c["value"]
-        if c["style_id"] and isinstance(v, (int, float)) and not isinstance(v, bool):
+    for col, v, style_id in cells:
+        values[col - 1] = v
+        if style_id and isinstance(v, (int, float)) and not isinstance(v, bool):
             fmts = fmts or [None] * width
-            fmts[c["column"] - 1] = formats.get(c["style_id"])
+            fmts[col - 1] = formats.get(style_id)
     rows[idx] = (values, fmts)
 
 

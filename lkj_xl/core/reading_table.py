@@ -20,7 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Any, Mapping
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
 
 from openpyxl.utils import get_column_letter
 
@@ -35,6 +37,34 @@ MAX_ABS = Decimal("1e15")          # no amount or indicator value in a regional 
 MIN_ABS = Decimal("1e-6")          # a non-zero value this small is a stray float, not a typed number
 MAX_PERSEN = Decimal(10_000)       # 100 times the whole: a percentage beyond this is a typing slip
 Row = tuple[int, dict[str, Any]]     # (sheet row number, {column key: raw value, "_fmt": {key: number format}})
+
+
+_NO_FORMATS: Mapping[str, str] = MappingProxyType({})
+
+
+class Sel(Mapping):
+    """{column key: 'Sheet!A1'} of one table row, each address made when it is asked for: a table of
+    1.000 rows × 20 columns would otherwise make 20.000 strings, of which a problem names a few."""
+
+    __slots__ = ("_prefixes", "_row")
+
+    def __init__(self, prefixes: dict[str, str], row: int) -> None:
+        self._prefixes, self._row = prefixes, row
+
+    def __getitem__(self, key: str) -> str:
+        return f"{self._prefixes[key]}{self._row}"
+
+    def __iter__(self):
+        return iter(self._prefixes)
+
+    def __len__(self) -> int:
+        return len(self._prefixes)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def __reduce__(self):
+        return Sel, (self._prefixes, self._row)
 
 
 def _norm(label: Any) -> str:
@@ -130,18 +160,20 @@ class TableReader:
             raw = {k: values[i] if 0 <= i < len(values) else None for k, i in index}
             if all(raw[k] is None or text(raw[k]) == "" for k in inputs):
                 continue  # blank or trailing empty row
-            fmts = formats[r - grid.top] if r - grid.top < len(formats) else []
-            raw["_fmt"] = {k: (fmts[i] if 0 <= i < len(fmts) else None) or "" for k, i in index}
+            fmts = formats[r - grid.top] if r - grid.top < len(formats) else None
+            # only numeric cells keep a format (Grid): most rows have none, and share one empty mapping
+            raw["_fmt"] = ({k: fmts[i] for k, i in index if 0 <= i < len(fmts) and fmts[i]} if fmts
+                           else _NO_FORMATS)
             rows.append((r, raw))
         return rows
 
-    def cells(self, spec: L.TableSheet, row: int) -> dict[str, str]:
+    def cells(self, spec: L.TableSheet, row: int) -> Sel:
         """{column key: 'Sheet!A1'} of one table row (after `rows(spec)`)."""
         prefixes = self._prefixes.get(spec.name)
         if prefixes is None:           # 'PK!H' per column, once per sheet (1.000 rows × 20 columns)
             prefixes = self._prefixes[spec.name] = {k: f"{spec.name}!{get_column_letter(c)}"
                                                     for k, c in self.kolom[spec.name].items()}
-        return {k: f"{prefix}{row}" for k, prefix in prefixes.items()}
+        return Sel(prefixes, row)
 
     @staticmethod
     def text(raw: dict, key: str) -> str:
