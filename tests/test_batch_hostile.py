@@ -8,6 +8,7 @@ running. Inputs are copies of the seed 000 workbook (contoh/000_*.xlsx) built in
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import shutil
 import signal
@@ -200,6 +201,37 @@ def test_ctrl_c_and_sigterm_leave_nothing_behind(tmp_path, sig, code, word):
     assert proc.returncode == code, (stdout, stderr)
     assert stderr.strip().startswith(word) and "Traceback" not in stdout + stderr
     assert _hashes(folder) == before
+    _clean_after(out, tmpdir)
+
+
+def _fork_server(pid: int) -> bool:
+    try:
+        return any("forkserver" in " ".join(c.cmdline()) for c in psutil.Process(pid).children())
+    except psutil.Error:
+        return False
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="tidak ada fork server")
+@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_stop_while_the_fork_server_still_imports_leaves_nothing_behind(tmp_path, sig, code):
+    """The first worker is asked of the fork server while the server still imports (~0,4 s). A stop
+    then must neither be lost nor leave a half-started worker, which would hold the server (and so
+    lkj, waiting for it) open for ever."""
+    folder, before = _folder_of(4, tmp_path)
+    out, tmpdir = tmp_path / "hasil", tmp_path / "tmp"
+    proc = _lkj(["batch", str(folder), "-o", str(out), "--jobs", "2"], tmpdir)
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None and not _fork_server(proc.pid):
+        time.sleep(0.005)
+    assert proc.poll() is None, "the batch ended before its fork server was seen"
+    if sig == signal.SIGINT:
+        os.killpg(proc.pid, sig)
+    else:
+        proc.send_signal(sig)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == code, (stdout, stderr)
+    assert "Traceback" not in stdout + stderr
+    assert not list(out.glob("*.docx")) and _hashes(folder) == before
     _clean_after(out, tmpdir)
 
 

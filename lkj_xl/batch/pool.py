@@ -15,9 +15,10 @@ Where the platform has one (Linux, macOS), workers are forked from multiprocessi
 which imports everything a worker needs once (`siap.py`, ~0,4 s) while the parent goes on: every
 worker, and every worker that replaces a recycled or killed one, starts ready instead of importing
 it all again. Elsewhere (Windows) they are started with spawn, each importing for itself. The server
-is started with SIGINT ignored (an ignored signal stays ignored across exec, and Python keeps it so),
-and so are spawned workers, so a Ctrl-C reaches only the parent: no worker and no fork server prints
-a traceback. The server is stopped when the batch ends, however it ends.
+and spawned workers are started with SIGINT ignored, forked workers have the server's, so a Ctrl-C
+reaches only the parent: no worker and no fork server prints a traceback. A Ctrl-C or SIGTERM while
+a worker starts is held until it has (`_sinyal_saat_mulai`). The server is stopped when the batch
+ends, however it ends.
 Each worker uses `tmp` as its temporary folder (charts, LibreOffice profiles): the parent removes
 that folder at the end, so whatever a killed worker leaves there goes too.
 """
@@ -33,9 +34,10 @@ import tempfile
 import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Callable
+from typing import Callable, Iterator
 
 from .job import HasilFile, Pekerjaan, abaikan_sisa_os_error, gagal
 
@@ -80,7 +82,7 @@ def _konteks():
 
 
 def _mulai_server(ctx) -> None:
-    """Start the fork server (it imports `siap` while the parent goes on), with SIGINT ignored."""
+    """Start the fork server (it imports `siap` while the parent goes on)."""
     if ctx.get_start_method() != "forkserver":
         return
     saved, tempfile.tempdir = tempfile.tempdir, None
@@ -90,18 +92,49 @@ def _mulai_server(ctx) -> None:
         mp.util.get_temp_dir()
     finally:
         tempfile.tempdir = saved
-    main = threading.current_thread() is threading.main_thread()
-    old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
-    try:
+    with _sinyal_saat_mulai(spawn=True):        # the server is exec'd, as a spawned worker is
         mp.forkserver.ensure_running()
-    finally:
-        if main:
-            signal.signal(signal.SIGINT, old)
 
 
 def _henti_server(ctx) -> None:
     if ctx.get_start_method() == "forkserver":
         mp.forkserver._forkserver._stop()       # the only way; `_konteks` checked that it exists
+
+
+@contextmanager
+def _sinyal_saat_mulai(spawn: bool) -> Iterator[None]:
+    """Signals while a process is being started.
+
+    Exec'd (spawn, the fork server): SIGINT ignored, so that the new process inherits it ignored (an
+    ignored signal stays ignored across exec, and Python keeps it so) and a Ctrl-C, which the terminal
+    sends to every process of the batch, reaches only the parent. The start itself is quick.
+    Forked from the server: the worker has the server's handlers (SIGINT ignored). Asking for it waits
+    until the server has imported everything (~0,4 s), and a start cut short would leave a worker that
+    holds the server open: Ctrl-C and SIGTERM are held until the worker has started, then acted on."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    if spawn:
+        old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, old)
+        return
+    held: list[int] = []
+    olds = {sig: signal.signal(sig, lambda signum, frame: held.append(signum))
+            for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, old in olds.items():
+            signal.signal(sig, old)
+        if held:
+            handler = olds[held[0]]
+            if callable(handler):
+                handler(held[0], None)          # KeyboardInterrupt, or the runner's Dihentikan
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(held[0])
 
 
 @dataclass
@@ -113,18 +146,20 @@ class _Slot:
     done: int = 0
 
 
-def _start(ctx, fn, tmp: str) -> _Slot:
+def _start(ctx, fn, tmp: str, slots: list[_Slot], k: int | None = None) -> _Slot:
+    """A new worker in slots[k] (appended when k is None): in the list before a held Ctrl-C or SIGTERM
+    acts, so that it is stopped with the others."""
     parent, child = ctx.Pipe()
     proc = ctx.Process(target=_worker, args=(child, fn, tmp), daemon=True)
-    main = threading.current_thread() is threading.main_thread()
-    old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
-    try:
+    with _sinyal_saat_mulai(spawn=ctx.get_start_method() == "spawn"):
         proc.start()
-    finally:
-        if main:
-            signal.signal(signal.SIGINT, old)
-    child.close()
-    return _Slot(proc, parent)
+        child.close()
+        slot = _Slot(proc, parent)
+        if k is None:
+            slots.append(slot)
+        else:
+            slots[k] = slot
+    return slot
 
 
 def _kill(slot: _Slot) -> None:
@@ -154,7 +189,8 @@ def jalankan_paralel(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], 
     slots: list[_Slot] = []
     try:
         _mulai_server(ctx)
-        slots = [_start(ctx, fn, tmp) for _ in range(min(n, len(jobs)))]
+        for _ in range(min(n, len(jobs))):
+            _start(ctx, fn, tmp, slots)
         for slot in slots:
             _feed(slot, queue)
         while any(s.job is not None for s in slots):
@@ -171,7 +207,7 @@ def jalankan_paralel(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], 
                 slot.done += 1
                 if not slot.proc.is_alive() or slot.done >= MAX_TUGAS_PER_PROSES:
                     _retire(slot)
-                    slot = slots[k] = _start(ctx, fn, tmp)
+                    slot = _start(ctx, fn, tmp, slots, k)
                 _feed(slot, queue)
     finally:
         for slot in slots:
