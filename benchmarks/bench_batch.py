@@ -271,8 +271,9 @@ def pdf_rows(small: Path, n: int, scratch: Path, jobs: int = 2) -> None:
 
 
 def _first_result_child(folder: str, out: str, kind: str) -> None:
-    """Seconds from the start to the first finished report: lkj's runner, or the pool as it was
-    (forkserver preloading the engine and the renderer before the first worker forks)."""
+    """Seconds from the start to the first finished report: lkj's runner; the pool as it was before
+    issue 12 (a ProcessPoolExecutor whose forkserver preloaded the engine and the renderer of then);
+    or one report in one freshly spawned process (what each worker costs without a fork server)."""
     t0 = time.perf_counter()
     if kind == "lkj":
         from lkj_xl.batch.runner import Pemantau, jalankan
@@ -315,10 +316,10 @@ def start_rows(small: Path, scratch: Path, n: int = 8) -> None:
         got[kind] = json.loads(proc.stdout.strip().splitlines()[-1])
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     print(f"Hasil pertama, --jobs 2, {n} workbook (beban {load:.1f}):")
-    print(f"  satu laporan dalam satu proses baru (batas bawah): {got['satu']['first']:.2f} s")
+    print(f"  satu laporan dalam satu proses spawn baru:          {got['satu']['first']:.2f} s")
     print(f"  pool lama (forkserver memuat engine+renderer dulu): {got['lama']['first']:.2f} s")
-    print(f"  lkj batch sekarang:                                 {got['lkj']['first']:.2f} s "
-          f"= {got['lkj']['first'] / got['satu']['first']:.2f}x batas bawah\n")
+    print(f"  lkj batch sekarang (fork server memuat batch.siap): {got['lkj']['first']:.2f} s "
+          f"= {got['lkj']['first'] / got['satu']['first']:.2f}x proses spawn baru\n")
 
 
 # ---------------------------------------------------------------- report
