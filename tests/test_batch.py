@@ -337,6 +337,30 @@ def test_a_dying_worker_process_is_isolated(tmp_path):
     B._bersihkan(out, ".~lkj-uji-")
 
 
+def test_workers_started_with_spawn_as_on_windows(tmp_path, monkeypatch):
+    """Without a fork server (Windows) every worker is spawned and imports for itself: the same
+    reports, a dying worker costs its own workbook only, and no process is left."""
+    import multiprocessing as mp
+
+    import psutil
+
+    from lkj_xl.batch import pool
+
+    monkeypatch.setattr(pool, "_konteks", lambda: mp.get_context("spawn"))
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    for n in ("a", "b_crash", "c"):
+        shutil.copy2(SEED000_XLSX, folder / f"{n}.xlsx")
+    out = tmp_path / "hasil"
+    jobs = [J.Pekerjaan(k, str(p), p.name, str(out), ".~lkj-uji-") for k, p in enumerate(sorted(folder.iterdir()), 1)]
+    got: list[J.HasilFile] = []
+    B._paralel(jobs, 2, got.append, fn=crash_on_name)
+    assert {h.rel: h.status for h in got} == {"a.xlsx": J.BERHASIL, "b_crash.xlsx": J.GAGAL, "c.xlsx": J.BERHASIL}
+    assert [c for c in psutil.Process().children(recursive=True)
+            if c.status() != psutil.STATUS_ZOMBIE and "resource_tracker" not in " ".join(c.cmdline())] == []
+    B._bersihkan(out, ".~lkj-uji-")
+
+
 def test_keyboard_interrupt_leaves_no_half_written_file(tmp_path, monkeypatch):
     folder = tmp_path / "masuk"
     folder.mkdir()
@@ -451,8 +475,8 @@ def test_gabung_keeps_each_reports_sections_paper_and_headers(tmp_path):
 
 def test_the_parent_starts_the_workers_without_loading_the_heavy_libraries():
     # issue 12: no serial work in front of the first worker. Importing the runner (what `lkj batch`
-    # does before the pool starts) loads neither openpyxl, pandas, docx nor matplotlib: the workers
-    # import them, in parallel.
+    # does before the pool starts) loads neither openpyxl, pandas, docx nor matplotlib: the fork
+    # server imports them for the workers (or, without one, each worker for itself).
     code = ("import sys, lkj_xl.batch.runner as r, lkj_xl.workbook.writing as w; "
             "heavy = [m for m in ('openpyxl', 'pandas', 'docx', 'docxtpl', 'matplotlib', 'babel') if m in sys.modules]; "
             "print(heavy, r.TMP_PREFIX == w.TMP_PREFIX)")
