@@ -175,6 +175,8 @@ def unescape_excel(value: str) -> str:
 
 def text(value) -> str:
     """A cell as display text: None -> '', floats without a trailing .0, strings stripped."""
+    if value.__class__ is str:          # most cells; a str subclass goes the general way below
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

@@ -181,12 +181,14 @@ class _SheetParser(WorkSheetParser):
     stripped = False      # the styled empty cells were cut out of the XML before parsing (_sheet_source)
 
     def parse_row(self, row):
+        number = row.get("r")
+        if self.stripped and number and number.isdigit() and number.isascii():
+            return self._plain_row(row, number)
         cells = list(row)
         if all(el.get("r") for el in cells):        # positions come from "r": empty cells can go
             cells = [el for el in cells if len(el)]
         elif self.stripped:             # a cell placed by counting: the cut-out cells counted too
             raise _ReadUnstripped
-        number = row.get("r")
         if number is None or not (number.isdigit() and number.isascii()):
             for el in set(row) - set(cells):         # a counted or odd row number: openpyxl's path
                 row.remove(el)
@@ -194,6 +196,18 @@ class _SheetParser(WorkSheetParser):
         self.row_counter, self.col_counter = int(number), 0       # what openpyxl's parse_row sets
         plain, general = self._plain_cell, self.parse_cell
         return self.row_counter, [plain(el, number) or general(el) for el in cells]
+
+    def _plain_row(self, row, number: str):
+        """parse_row of a stripped sheet's row with a plain number, in one pass over its cells."""
+        self.row_counter, self.col_counter = int(number), 0       # what openpyxl's parse_row sets
+        plain, general, cells = self._plain_cell, self.parse_cell, []
+        for el in row:
+            ref = el.get("r")
+            if not ref:                 # a cell placed by counting: the cut-out cells counted too
+                raise _ReadUnstripped
+            if len(el):                 # an empty cell holds nothing (its position came from "r")
+                cells.append(plain(el, number, ref) or general(el))
+        return self.row_counter, cells
 
     def parse_cell(self, element) -> tuple:
         """(column, value, style id) of one cell, as openpyxl reads it (its dict's three fields)."""
@@ -215,12 +229,13 @@ class _SheetParser(WorkSheetParser):
             value = unescape_excel(value)
         return cell["column"], value, cell["style_id"]
 
-    def _plain_cell(self, element, row: str | None = None) -> tuple | None:
+    def _plain_cell(self, element, row: str | None = None, ref: str | None = None) -> tuple | None:
         """The cells Excel writes most (a number, a shared string, plain inline text, each maybe with
         a formula and its stored value) read as openpyxl would, without its general path; None for
         anything else (dates, booleans, errors, rich text, unusual addresses), which openpyxl reads.
-        `row`: the number of the row the cell is in, when known (a plain address ends with it)."""
-        ref = element.get("r")
+        `row`: the number of the row the cell is in, when known (a plain address ends with it); `ref`:
+        the cell's "r", when already read."""
+        ref = ref or element.get("r")
         if ref is None:
             return None
         if row is not None and row[0] != "0" and ref.endswith(row):
