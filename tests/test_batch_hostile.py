@@ -235,6 +235,21 @@ def test_a_stop_while_the_fork_server_still_imports_leaves_nothing_behind(tmp_pa
     _clean_after(out, tmpdir)
 
 
+def test_a_temporary_folder_too_long_for_the_fork_servers_socket(tmp_path):
+    """A socket's path may hold ~100 characters: under a longer TMPDIR the fork server cannot start,
+    and the workers are spawned instead (without that, the whole batch failed, reported as an
+    unwritable output folder)."""
+    folder, before = _folder_of(3, tmp_path)
+    out, tmpdir = tmp_path / "hasil", tmp_path / ("t" * 120)
+    proc = _lkj(["batch", str(folder), "-o", str(out), "--jobs", "2"], tmpdir)
+    stdout, stderr = proc.communicate(timeout=300)
+    assert len(str(tmpdir)) > 108
+    assert proc.returncode in (0, 1), (stdout, stderr)           # 1: the copies share one NIP (a warning)
+    assert len(list(out.glob("*.docx"))) == 3 and "Traceback" not in stdout + stderr
+    assert _hashes(folder) == before
+    _clean_after(out, tmpdir)
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) tidak terpasang")
 def test_ctrl_c_while_libreoffice_runs(tmp_path):
     folder, before = _folder_of(4, tmp_path)

@@ -81,19 +81,24 @@ def _konteks():
     return mp.get_context("spawn")
 
 
-def _mulai_server(ctx) -> None:
-    """Start the fork server (it imports `siap` while the parent goes on)."""
+def _mulai_server(ctx):
+    """Start the fork server (it imports `siap` while the parent goes on); the context to use: spawn
+    when the server cannot start (its socket path would pass the system's ~100 characters when TMPDIR
+    is a long path, or sockets are not allowed there)."""
     if ctx.get_start_method() != "forkserver":
-        return
+        return ctx
     saved, tempfile.tempdir = tempfile.tempdir, None
     try:
         # multiprocessing keeps one folder for the life of the process (the server's socket goes there):
         # the system's temporary folder, not this batch's, which is removed at the end
         mp.util.get_temp_dir()
+        with _sinyal_saat_mulai(spawn=True):        # the server is exec'd, as a spawned worker is
+            mp.forkserver.ensure_running()
+    except OSError:
+        return mp.get_context("spawn")
     finally:
         tempfile.tempdir = saved
-    with _sinyal_saat_mulai(spawn=True):        # the server is exec'd, as a spawned worker is
-        mp.forkserver.ensure_running()
+    return ctx
 
 
 def _henti_server(ctx) -> None:
@@ -198,7 +203,7 @@ def jalankan_paralel(jobs: list[Pekerjaan], n: int, done: Callable[[HasilFile], 
     queue = deque(jobs)
     slots: list[_Slot] = []
     try:
-        _mulai_server(ctx)
+        ctx = _mulai_server(ctx)
         for _ in range(min(n, len(jobs))):
             _start(ctx, fn, tmp, slots)
         for slot in slots:
