@@ -71,3 +71,25 @@ def make_book(tmp_path):
     def _make(data: dict | None = None, edit=None, name: str | None = None) -> Path:
         return build(data or seed000(), tmp_path / (name or f"wb{next(counter)}.xlsx"), edit)
     return _make
+
+
+def seed000_jobs(tmp_path: Path, names: tuple[str, ...]) -> tuple[list, Path]:
+    """Batch jobs over copies of contoh/000 named masuk/<name>.xlsx, in name order, and their output folder."""
+    import shutil
+
+    from lkj_xl.batch.job import Pekerjaan
+
+    folder, out = tmp_path / "masuk", tmp_path / "hasil"
+    folder.mkdir()
+    for n in names:
+        shutil.copy2(SEED000_XLSX, folder / f"{n}.xlsx")
+    return [Pekerjaan(k, str(p), p.name, str(out), ".~lkj-uji-") for k, p in enumerate(sorted(folder.iterdir()), 1)], out
+
+
+def live_children() -> list:
+    """This process's live descendants, but multiprocessing's resource tracker (it stays until this
+    process ends)."""
+    import psutil
+
+    return [c for c in psutil.Process().children(recursive=True)
+            if c.status() != psutil.STATUS_ZOMBIE and "resource_tracker" not in " ".join(c.cmdline())]

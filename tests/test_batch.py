@@ -21,7 +21,7 @@ from lkj_xl.batch import job as J
 from lkj_xl.batch import runner as B
 from lkj_xl.cli import app
 
-from .conftest import CONTOH, SEED000_XLSX
+from .conftest import CONTOH, SEED000_XLSX, live_children, seed000_jobs
 
 SEED001 = sorted(CONTOH.glob("001_*.xlsx"))
 CAMAT, SEKCAM, KASI_PEM, KASI_PMD, KASI_PU, KSB_KEU, KSB_UMUM = (p.name for p in SEED001)
@@ -324,12 +324,7 @@ def crash_on_name(job: J.Pekerjaan) -> J.HasilFile:
 
 
 def test_a_dying_worker_process_is_isolated(tmp_path):
-    folder = tmp_path / "masuk"
-    folder.mkdir()
-    for n in ("a", "b_crash", "c", "d"):
-        shutil.copy2(SEED000_XLSX, folder / f"{n}.xlsx")
-    out = tmp_path / "hasil"
-    jobs = [J.Pekerjaan(k, str(p), p.name, str(out), ".~lkj-uji-") for k, p in enumerate(sorted(folder.iterdir()), 1)]
+    jobs, out = seed000_jobs(tmp_path, ("a", "b_crash", "c", "d"))
     got: list[J.HasilFile] = []
     B._paralel(jobs, 2, got.append, fn=crash_on_name)
     status = {h.rel: h.status for h in got}
@@ -342,22 +337,14 @@ def test_workers_started_with_spawn_as_on_windows(tmp_path, monkeypatch):
     reports, a dying worker costs its own workbook only, and no process is left."""
     import multiprocessing as mp
 
-    import psutil
-
     from lkj_xl.batch import pool
 
     monkeypatch.setattr(pool, "_konteks", lambda: mp.get_context("spawn"))
-    folder = tmp_path / "masuk"
-    folder.mkdir()
-    for n in ("a", "b_crash", "c"):
-        shutil.copy2(SEED000_XLSX, folder / f"{n}.xlsx")
-    out = tmp_path / "hasil"
-    jobs = [J.Pekerjaan(k, str(p), p.name, str(out), ".~lkj-uji-") for k, p in enumerate(sorted(folder.iterdir()), 1)]
+    jobs, out = seed000_jobs(tmp_path, ("a", "b_crash", "c"))
     got: list[J.HasilFile] = []
     B._paralel(jobs, 2, got.append, fn=crash_on_name)
     assert {h.rel: h.status for h in got} == {"a.xlsx": J.BERHASIL, "b_crash.xlsx": J.GAGAL, "c.xlsx": J.BERHASIL}
-    assert [c for c in psutil.Process().children(recursive=True)
-            if c.status() != psutil.STATUS_ZOMBIE and "resource_tracker" not in " ".join(c.cmdline())] == []
+    assert live_children() == []
     B._bersihkan(out, ".~lkj-uji-")
 
 

@@ -24,7 +24,7 @@ from openpyxl import load_workbook
 from lkj_xl.batch import job as J
 from lkj_xl.batch import runner
 
-from .conftest import SEED000_XLSX
+from .conftest import SEED000_XLSX, live_children, seed000_jobs
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs, /dev/zero and signals are POSIX")
 
@@ -117,21 +117,14 @@ def hang_on_name(job: J.Pekerjaan) -> J.HasilFile:
 
 
 def test_a_job_over_its_time_limit_is_stopped_and_reported(tmp_path):
-    folder = tmp_path / "masuk"
-    folder.mkdir()
-    for n in ("a", "b_macet", "c"):
-        shutil.copy2(SEED000_XLSX, folder / f"{n}.xlsx")
-    out = tmp_path / "hasil"
-    jobs = [J.Pekerjaan(k, str(p), p.name, str(out), ".~lkj-uji-") for k, p in enumerate(sorted(folder.iterdir()), 1)]
+    jobs, out = seed000_jobs(tmp_path, ("a", "b_macet", "c"))
     got: list[J.HasilFile] = []
     runner._paralel(jobs, 2, got.append, fn=hang_on_name, batas=20)
     status = {h.rel: (h.status, "waktu-habis" in {p.code for p in h.masalah}) for h in got}
     assert status == {"a.xlsx": (J.BERHASIL, False), "b_macet.xlsx": (J.GAGAL, True), "c.xlsx": (J.BERHASIL, False)}
     macet = next(h for h in got if h.rel == "b_macet.xlsx")
     assert "batas waktu 20 detik" in macet.alasan and "--batas-waktu" in macet.alasan
-    # the hung worker is gone (multiprocessing's resource tracker stays until this process ends)
-    assert [c.cmdline() for c in psutil.Process().children(recursive=True)
-            if c.status() != psutil.STATUS_ZOMBIE and "resource_tracker" not in " ".join(c.cmdline())] == []
+    assert live_children() == []          # the hung worker is gone, and the fork server
     runner._bersihkan(out, ".~lkj-uji-")
 
 

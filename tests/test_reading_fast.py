@@ -129,17 +129,26 @@ UNUSUAL = {   # Capaian row 12 (below the six indicators), column -> the <c> ele
 }
 
 
-def test_unusual_cells_read_the_same_as_through_openpyxls_cell_path(tmp_path, monkeypatch):
+def _capaian_with(path, cells: dict[str, str]):
+    """contoh/000 with Capaian's empty styled cells at `cells`' addresses replaced by the given <c>s."""
     def edit(xml: str) -> str:
-        for ref, cell in UNUSUAL.items():
+        for ref, cell in cells.items():
             xml, n = re.subn(rf'<c r="{ref}" s="[0-9]+" t="n"></c>', cell, xml)
             assert n == 1, ref
         return xml
-    path = edit_part(SEED000_XLSX, tmp_path / "aneh.xlsx", CAPAIAN_PART, edit)
+    return edit_part(SEED000_XLSX, path, CAPAIAN_PART, edit)
+
+
+def _capaian_fast_and_slow(path, monkeypatch):
+    """Capaian read by the reader, then through openpyxl's own row and cell path."""
     fast = load_grids(path, ("Capaian",))["Capaian"]
-    assert fast.values[11][:10] == [0.0025, 1000.0, -0.5, 0.5, 3, "teks rumus", True, "#N/A", 7, "kaya teks"]
     _openpyxl_cells(monkeypatch)
-    slow = load_grids(path, ("Capaian",))["Capaian"]
+    return fast, load_grids(path, ("Capaian",))["Capaian"]
+
+
+def test_unusual_cells_read_the_same_as_through_openpyxls_cell_path(tmp_path, monkeypatch):
+    fast, slow = _capaian_fast_and_slow(_capaian_with(tmp_path / "aneh.xlsx", UNUSUAL), monkeypatch)
+    assert fast.values[11][:10] == [0.0025, 1000.0, -0.5, 0.5, 3, "teks rumus", True, "#N/A", 7, "kaya teks"]
     assert (fast.values, fast.formats) == (slow.values, slow.formats)
 
 
@@ -222,14 +231,6 @@ ODD_ADDRESSES = {   # Capaian row 12: addresses the row shortcut ('E' of 'E12' i
 
 
 def test_cell_addresses_that_do_not_match_their_row_read_as_openpyxl_reads_them(tmp_path, monkeypatch):
-    def edit(xml: str) -> str:
-        for ref, cell in ODD_ADDRESSES.items():
-            xml, n = re.subn(rf'<c r="{ref}" s="[0-9]+" t="n"></c>', cell, xml)
-            assert n == 1, ref
-        return xml
-    path = edit_part(SEED000_XLSX, tmp_path / "alamat.xlsx", CAPAIAN_PART, edit)
-    fast = load_grids(path, ("Capaian",))["Capaian"]
+    fast, slow = _capaian_fast_and_slow(_capaian_with(tmp_path / "alamat.xlsx", ODD_ADDRESSES), monkeypatch)
     assert fast.values[11][1] == 1 and fast.values[11][2] == 2 and fast.values[11][26] == 5   # B, C, AA
-    _openpyxl_cells(monkeypatch)
-    slow = load_grids(path, ("Capaian",))["Capaian"]
     assert (fast.values, fast.formats) == (slow.values, slow.formats)
