@@ -66,3 +66,49 @@ def test_failed_conversion_is_a_clear_error(tmp_path, monkeypatch):
     with pytest.raises(LkjError, match="LibreOffice gagal mengubah 'rusak.docx' ke PDF: Error: source file"):
         buat_pdf(bad)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rusak.docx", "soffice"]
+
+
+_MACET_SAAT_MULAI = """#!/bin/sh
+# stands in for LibreOffice: hangs while it fills a new profile, leaving a child behind (as soffice.bin)
+case "$*" in
+  *--terminate_after_init*) sleep 300 & echo $! > "$LKJ_UJI_PID/anak"; echo $$ > "$LKJ_UJI_PID/induk"; wait ;;
+  *) echo "Error: konversi uji gagal" >&2; exit 1 ;;
+esac
+"""
+
+
+def _dengan_daftar_isi(path):
+    """A file that `pdf_indeks.punya_daftar_isi` takes for a document with a Daftar Isi (a TOC field)."""
+    import zipfile
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", '<w:document><w:instrText>TOC \\o "1-3"</w:instrText></w:document>')
+    return path
+
+
+@pytest.mark.parametrize("stop", ["batas", "berhenti"])
+def test_a_libreoffice_hanging_while_it_fills_its_profile_is_shut_down_with_its_children(tmp_path, monkeypatch, stop):
+    """The start that fills the Daftar Isi profile is watched like a conversion: after `batas` seconds,
+    or at once when the batch is stopped, it is shut down with every process it started."""
+    import threading
+    import time
+
+    import psutil
+
+    from lkj_xl.report.pdf import ubah_banyak
+
+    fake = tmp_path / "soffice"
+    fake.write_text(_MACET_SAAT_MULAI)
+    fake.chmod(0o755)
+    monkeypatch.setenv("LKJ_SOFFICE", str(fake))
+    monkeypatch.setenv("LKJ_UJI_PID", str(tmp_path))
+    docx = _dengan_daftar_isi(tmp_path / "laporan.docx")
+    berhenti = threading.Event()
+    if stop == "berhenti":
+        threading.Timer(1.0, berhenti.set).start()
+    t0 = time.monotonic()
+    got = ubah_banyak([docx], tmp_path / "keluar", batas=3 if stop == "batas" else 120, berhenti=berhenti)
+    assert time.monotonic() - t0 < 20
+    assert isinstance(got[docx], str) and "laporan.docx" in got[docx]        # no PDF, and why
+    for name in ("induk", "anak"):
+        pid = int((tmp_path / name).read_text())
+        assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE, name

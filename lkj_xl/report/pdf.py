@@ -84,16 +84,17 @@ def _satu_proses(soffice: str, files: list[Path], out: Path, batas: float, berhe
     """Convert `files` in order into `out` with one LibreOffice. Returns (how many files are done, the
     error text when it stopped early). Always leaves LibreOffice shut down."""
     profile = tempfile.mkdtemp(prefix="lkj_lo_profil_")
-    cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-           "--nologo", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(out)]
+    base = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+            "--nologo", "--nolockcheck"]
+    cmd = base + ["--convert-to", "pdf", "--outdir", str(out)] + [str(f) for f in files]
     proc = None
     log = open(Path(profile) / "keluaran.txt", "w+b")
     try:
-        macro = None
         if any(pdf_indeks.punya_daftar_isi(f) for f in files):     # fill the Daftar Isi (see pdf_indeks)
-            macro = pdf_indeks.siapkan(soffice, Path(profile), files, out, batas)
+            if _mulai_profil(base, profile, batas, berhenti):
+                cmd = pdf_indeks.pasang_makro(base, Path(profile), files, out) or cmd
         try:
-            proc = _popen(macro or cmd + [str(f) for f in files], log, profile)
+            proc = _popen(cmd, log, profile)
         except OSError as exc:
             raise LkjError(f"LibreOffice ({soffice}) tidak dapat dijalankan: {exc}. {PESAN_TIDAK_ADA}") from exc
         done, last = 0, time.monotonic()
@@ -119,6 +120,25 @@ def _satu_proses(soffice: str, files: list[Path], out: Path, batas: float, berhe
             _matikan(proc)
         log.close()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def _mulai_profil(base: list[str], profile: str, batas: float, berhenti=None) -> bool:
+    """Fill the fresh profile with one LibreOffice start that ends at once (--terminate_after_init),
+    watched as a conversion is: in its own process group, shut down whatever happens, after `batas`
+    seconds or when `berhenti` is set. True when it ended by itself."""
+    try:
+        proc = _popen(base + ["--terminate_after_init"], subprocess.DEVNULL, profile)
+    except OSError:
+        return False                    # the conversion's own start reports what is wrong
+    try:
+        deadline = time.monotonic() + batas
+        while proc.poll() is None:
+            if time.monotonic() > deadline or (berhenti is not None and berhenti.is_set()):
+                return False
+            time.sleep(0.02)
+        return True                     # whether the profile is usable, pdf_indeks.pasang_makro checks
+    finally:
+        _matikan(proc)
 
 
 def _stable(pdf: Path) -> bool:

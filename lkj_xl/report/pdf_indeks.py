@@ -9,7 +9,6 @@ user's own LibreOffice; the file names are written into it as Basic string liter
 """
 from __future__ import annotations
 
-import subprocess
 import zipfile
 from pathlib import Path
 from html import escape   # & < > as xml.sax.saxutils.escape, without its urllib/ssl imports (~50 ms)
@@ -64,16 +63,10 @@ def makro(files: list[Path], out: Path) -> str:
     return _KEPALA + escape(f"Sub Ekspor\n{calls}\nEnd Sub\n{_SATU}", quote=False) + "</script:module>\n"
 
 
-def siapkan(soffice: str, profile: Path, files: list[Path], out: Path, timeout: float) -> list[str] | None:
-    """Initialise the profile, install the macro; the command that runs it, or None when the profile
-    has no Basic library (the caller converts the usual way)."""
-    base = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
-            "--nolockcheck"]
-    try:
-        subprocess.run(base + ["--terminate_after_init"], capture_output=True, timeout=timeout,
-                       stdin=subprocess.DEVNULL)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
+def pasang_makro(base: list[str], profile: Path, files: list[Path], out: Path) -> list[str] | None:
+    """Install the macro into `profile`, which one LibreOffice start has filled (`pdf._mulai_profil`);
+    the command that runs it (`base`: LibreOffice with that profile), or None when the profile has no
+    Basic library (the caller converts the usual way)."""
     lib = profile / "user" / "basic" / "Standard"
     index = lib / "script.xlb"
     if not index.is_file():
