@@ -472,3 +472,23 @@ def test_the_parent_starts_the_workers_without_loading_the_heavy_libraries():
     assert before == "[] 0"
     same = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip()
     assert same.endswith("True")          # the runner's temporary prefix is the writer's
+
+
+def test_a_worker_forked_from_the_warmed_server_writes_what_one_process_writes(tmp_path):
+    """The fork server makes one report from the empty template before it forks the workers
+    (batch/siap.py): nothing of that report may reach theirs. Two copies of contoh/000 (seed 000),
+    made with --jobs 1 (in this process) and --jobs 2 (forked workers): every part of every .docx is
+    the same, but the core properties (their creation time)."""
+    import zipfile
+
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    for n in ("a", "b"):
+        shutil.copy2(SEED000_XLSX, folder / f"{n}.xlsx")
+    one, two = B.jalankan(folder, tmp_path / "satu", jobs=1), B.jalankan(folder, tmp_path / "dua", jobs=2)
+    pairs = [(a.docx, b.docx) for a, b in zip(one.files, two.files)]
+    assert len(pairs) == 2 and all(a and b and a.name == b.name for a, b in pairs)
+    for a, b in pairs:
+        with zipfile.ZipFile(a) as za, zipfile.ZipFile(b) as zb:
+            assert za.namelist() == zb.namelist()
+            assert [n for n in za.namelist() if n != "docProps/core.xml" and za.read(n) != zb.read(n)] == []
