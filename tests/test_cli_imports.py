@@ -94,3 +94,18 @@ def test_a_batch_worker_makes_its_report_without_numpy_or_the_pdf_code(tmp_path)
     assert {"openpyxl", "docxtpl", "lkj_xl"} <= tops        # the probe sees real work
     assert not tops & {"numpy", "pandas", "ssl", "matplotlib"}
     assert "lkj_xl.report.pdf" not in mods and "urllib.request" not in mods
+
+
+def test_a_ctrl_c_while_the_commands_load_is_a_plain_cancel():
+    """main() loads typer and the commands (~0,1 s); a Ctrl-C then ends with exit 130 and the usual
+    word, no traceback (a finder stands in for the keypress, arriving exactly there)."""
+    code = ("import sys\n"
+            "class CtrlC:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name == 'lkj_xl.cli.root':\n"
+            "            raise KeyboardInterrupt\n"
+            "sys.meta_path.insert(0, CtrlC())\n"
+            "from lkj_xl.cli import main\n"
+            "main()\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert (r.returncode, r.stderr) == (130, "Dibatalkan.\n")

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 
 def main() -> None:
-    from .root import main as run
+    try:
+        from .root import main as run       # typer and rich: ~0,1 s, in which a Ctrl-C may come too
+    except KeyboardInterrupt:
+        import sys
 
+        print("Dibatalkan.", file=sys.stderr)
+        sys.exit(130)
     run()
 
 
