@@ -182,23 +182,22 @@ class _SheetParser(WorkSheetParser):
 
     def parse_row(self, row):
         number = row.get("r")
-        if self.stripped and number and number.isdigit() and number.isascii():
+        numbered = bool(number) and number.isdigit() and number.isascii()
+        if numbered and self.stripped:
             return self._plain_row(row, number)
-        cells = list(row)
-        if all(el.get("r") for el in cells):        # positions come from "r": empty cells can go
-            cells = [el for el in cells if len(el)]
+        placed = all(el.get("r") for el in row)      # positions come from "r": empty cells can go
+        if numbered and placed:
+            return self._plain_row(row, number)
+        if placed:
+            for el in [el for el in row if not len(el)]:
+                row.remove(el)
         elif self.stripped:             # a cell placed by counting: the cut-out cells counted too
             raise _ReadUnstripped
-        if number is None or not (number.isdigit() and number.isascii()):
-            for el in set(row) - set(cells):         # a counted or odd row number: openpyxl's path
-                row.remove(el)
-            return super().parse_row(row)
-        self.row_counter, self.col_counter = int(number), 0       # what openpyxl's parse_row sets
-        plain, general = self._plain_cell, self.parse_cell
-        return self.row_counter, [plain(el, number) or general(el) for el in cells]
+        return super().parse_row(row)   # a counted cell or an odd row number: openpyxl's path
 
     def _plain_row(self, row, number: str):
-        """parse_row of a stripped sheet's row with a plain number, in one pass over its cells."""
+        """parse_row of a row with a plain number whose cells (in a stripped sheet: must) all have "r",
+        in one pass over its cells."""
         self.row_counter, self.col_counter = int(number), 0       # what openpyxl's parse_row sets
         plain, general, cells = self._plain_cell, self.parse_cell, []
         for el in row:
